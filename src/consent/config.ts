@@ -1,0 +1,395 @@
+/**
+ * Config parsing and validation. Every key is optional; a key with a bad value is
+ * reported once (naming the key) and replaced by its default as a whole, so the
+ * widget never runs half-configured and never with a gate open by mistake.
+ */
+import type {
+  CategoryConfig,
+  CookieConfig,
+  LocalizedText,
+  ResolvedConfig,
+  SameSite,
+  SentryConfig,
+} from './types.js';
+import { isSafeUrl } from './url.js';
+
+/** Receives one message per problem found; the embed sends them to `console.error`. */
+export type ConfigProblemReporter = (message: string) => void;
+
+export const DEFAULT_COOKIE: CookieConfig = Object.freeze({
+  name: 'consent_gate',
+  domain: null,
+  path: '/',
+  maxAgeDays: 182,
+  sameSite: 'Lax',
+});
+
+/** Browsers cap cookie lifetimes at 400 days (RFC 6265bis). */
+const MAX_AGE_DAYS_LIMIT = 400;
+
+const CATEGORY_NAME = /^[a-z][a-z0-9_-]{0,23}$/;
+/** Keeps the cookie value under 300 bytes whatever is granted. */
+const MAX_CATEGORIES = 8;
+const MAX_TEXT_LENGTH = 2000;
+const LANGUAGE_TAG = /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i;
+const COOKIE_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,64}$/;
+const COOKIE_DOMAIN = /^\.?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i;
+const COOKIE_PATH = /^\/[\x21-\x3a\x3c-\x7e]*$/;
+/** `protocol://public_key@host[:port]/[path/]project_id`, as Sentry documents DSNs. */
+const SENTRY_DSN = /^https?:\/\/[A-Za-z0-9]+(:[A-Za-z0-9]+)?@[A-Za-z0-9.-]+(:\d{1,5})?(\/[A-Za-z0-9._~-]+)*\/\d+$/;
+const SAME_SITE: readonly SameSite[] = ['Lax', 'Strict', 'None'];
+
+export const GOOGLE_CONSENT_TYPES = Object.freeze([
+  'ad_storage',
+  'ad_user_data',
+  'ad_personalization',
+  'analytics_storage',
+  'functionality_storage',
+  'personalization_storage',
+  'security_storage',
+]);
+
+const TOP_LEVEL_KEYS = new Set([
+  'revision',
+  'policyUrl',
+  'language',
+  'categories',
+  'cookie',
+  'sentry',
+  'googleConsentMode',
+  'consentLog',
+  // Keys read by later layers (UI placement, theme, strings) are accepted here
+  // and validated where they are used.
+  'placement',
+  'theme',
+  'strings',
+]);
+
+function defaultCategories(): CategoryConfig[] {
+  return [
+    { name: 'necessary', cookies: [], gpc: false, required: true },
+    { name: 'analytics', cookies: [], gpc: false, required: false },
+    { name: 'replay', cookies: [], gpc: false, required: false },
+  ];
+}
+
+/** The configuration used when the page gives none. */
+export function defaultConfig(): ResolvedConfig {
+  return {
+    revision: 1,
+    policyUrl: null,
+    language: 'auto',
+    categories: defaultCategories(),
+    cookie: DEFAULT_COOKIE,
+    sentry: null,
+    googleConsentMode: null,
+    consentLog: null,
+  };
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return `the string ${JSON.stringify(value.slice(0, 60))}`;
+  return `${typeof value} ${String(value).slice(0, 60)}`;
+}
+
+/** Thrown inside a key's parser; caught once per key, which then takes its default. */
+class ConfigError extends Error {}
+
+function fail(key: string, expected: string, value: unknown): never {
+  throw new ConfigError(`config "${key}" must be ${expected}, got ${describe(value)}`);
+}
+
+function parseLocalizedText(key: string, value: unknown): LocalizedText {
+  if (typeof value === 'string') {
+    if (value.length > MAX_TEXT_LENGTH) fail(key, `at most ${MAX_TEXT_LENGTH} characters`, value);
+    return value;
+  }
+  if (isPlainObject(value)) {
+    const texts: Record<string, string> = {};
+    for (const [language, text] of Object.entries(value)) {
+      if (!LANGUAGE_TAG.test(language)) fail(`${key}.${language}`, 'keyed by a language tag such as "en"', language);
+      if (typeof text !== 'string' || text.length > MAX_TEXT_LENGTH) {
+        fail(`${key}.${language}`, `a string of at most ${MAX_TEXT_LENGTH} characters`, text);
+      }
+      texts[language.toLowerCase()] = text;
+    }
+    return Object.freeze(texts);
+  }
+  return fail(key, 'a string or an object of strings by language', value);
+}
+
+/** Parses `"/^_pk_/"` into a RegExp and anything else into an exact cookie name. */
+function parseCookiePattern(key: string, value: unknown): string | RegExp {
+  if (typeof value !== 'string' || value.length === 0 || value.length > 200) {
+    return fail(key, 'a cookie name or a "/regex/" string', value);
+  }
+  const regex = /^\/(.+)\/([imsu]*)$/.exec(value);
+  if (regex) {
+    try {
+      return new RegExp(regex[1]!, regex[2]);
+    } catch {
+      return fail(key, 'a valid regular expression', value);
+    }
+  }
+  if (!COOKIE_NAME.test(value)) fail(key, 'a valid cookie name', value);
+  return value;
+}
+
+function parseCategory(name: string, value: unknown): CategoryConfig {
+  const key = `categories.${name}`;
+  if (!isPlainObject(value)) return fail(key, 'an object', value);
+  const known = new Set(['label', 'description', 'cookies', 'gpc']);
+  for (const property of Object.keys(value)) {
+    if (!known.has(property)) fail(`${key}.${property}`, 'one of label, description, cookies, gpc', property);
+  }
+  const category: { -readonly [K in keyof CategoryConfig]: CategoryConfig[K] } = {
+    name,
+    cookies: [],
+    gpc: false,
+    required: name === 'necessary',
+  };
+  if (value.label !== undefined) category.label = parseLocalizedText(`${key}.label`, value.label);
+  if (value.description !== undefined) {
+    category.description = parseLocalizedText(`${key}.description`, value.description);
+  }
+  if (value.cookies !== undefined) {
+    if (!Array.isArray(value.cookies) || value.cookies.length > 100) {
+      fail(`${key}.cookies`, 'an array of at most 100 cookie names', value.cookies);
+    }
+    category.cookies = value.cookies.map((pattern, index) =>
+      parseCookiePattern(`${key}.cookies[${index}]`, pattern),
+    );
+  }
+  if (value.gpc !== undefined) {
+    if (typeof value.gpc !== 'boolean') fail(`${key}.gpc`, 'true or false', value.gpc);
+    if (category.required && value.gpc) fail(`${key}.gpc`, 'false for the necessary category', value.gpc);
+    category.gpc = value.gpc;
+  }
+  return category;
+}
+
+/**
+ * Merges the site's categories over the default set (necessary, analytics,
+ * replay). `false` removes a default category; `necessary` always stays.
+ */
+function parseCategories(value: unknown): CategoryConfig[] {
+  if (!isPlainObject(value)) return fail('categories', 'an object keyed by category name', value);
+  const byName = new Map(defaultCategories().map((category) => [category.name, category]));
+  for (const [name, entry] of Object.entries(value)) {
+    if (!CATEGORY_NAME.test(name)) {
+      fail(`categories.${name}`, 'named with lowercase letters, digits, "_" or "-" (at most 24)', name);
+    }
+    if (entry === false) {
+      if (name === 'necessary') fail('categories.necessary', 'kept: it cannot be removed', entry);
+      byName.delete(name);
+      continue;
+    }
+    const category = parseCategory(name, entry);
+    byName.set(name, category);
+  }
+  if (byName.size > MAX_CATEGORIES) fail('categories', `at most ${MAX_CATEGORIES} categories`, value);
+  return [...byName.values()];
+}
+
+function parseRevision(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
+    return fail('revision', 'a whole number of 1 or more', value);
+  }
+  return value;
+}
+
+function parseUrl(key: string, value: unknown): string {
+  if (typeof value !== 'string' || !isSafeUrl(value)) {
+    return fail(key, 'an http(s) or relative URL', value);
+  }
+  return value;
+}
+
+function parseLanguage(value: unknown): string {
+  if (value === 'auto') return value;
+  if (typeof value !== 'string' || !LANGUAGE_TAG.test(value)) {
+    return fail('language', '"auto" or a language tag such as "de"', value);
+  }
+  return value.toLowerCase();
+}
+
+function parseCookie(value: unknown, report: ConfigProblemReporter): CookieConfig {
+  if (!isPlainObject(value)) return fail('cookie', 'an object', value);
+  const cookie: { -readonly [K in keyof CookieConfig]: CookieConfig[K] } = { ...DEFAULT_COOKIE };
+  const parsers: Record<string, (v: unknown) => void> = {
+    name: (v) => {
+      if (typeof v !== 'string' || !COOKIE_NAME.test(v)) fail('cookie.name', 'a valid cookie name', v);
+      cookie.name = v;
+    },
+    domain: (v) => {
+      if (v === null) return;
+      if (typeof v !== 'string' || v.length > 253 || !COOKIE_DOMAIN.test(v)) {
+        fail('cookie.domain', 'null or a domain name such as "example.com"', v);
+      }
+      cookie.domain = v.toLowerCase();
+    },
+    path: (v) => {
+      if (typeof v !== 'string' || v.length > 200 || !COOKIE_PATH.test(v)) fail('cookie.path', 'a path starting with "/"', v);
+      cookie.path = v;
+    },
+    maxAgeDays: (v) => {
+      if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0 || v > MAX_AGE_DAYS_LIMIT) {
+        fail('cookie.maxAgeDays', `a number of days above 0 and at most ${MAX_AGE_DAYS_LIMIT}`, v);
+      }
+      cookie.maxAgeDays = v;
+    },
+    sameSite: (v) => {
+      if (!SAME_SITE.includes(v as SameSite)) fail('cookie.sameSite', '"Lax", "Strict" or "None"', v);
+      cookie.sameSite = v as SameSite;
+    },
+  };
+  parseObjectKeys('cookie', value, parsers, report);
+  return cookie;
+}
+
+function parseRate(key: string, value: unknown): number {
+  if (typeof value !== 'number' || !(value >= 0 && value <= 1)) fail(key, 'a number from 0 to 1', value);
+  return value;
+}
+
+function parseShortString(key: string, value: unknown): string {
+  if (typeof value !== 'string' || value.length === 0 || value.length > 200) {
+    fail(key, 'a non-empty string of at most 200 characters', value);
+  }
+  return value;
+}
+
+function parseSentry(value: unknown, categories: readonly CategoryConfig[], report: ConfigProblemReporter): SentryConfig | null {
+  if (value === null) return null;
+  if (!isPlainObject(value)) return fail('sentry', 'an object with a "dsn"', value);
+  if (typeof value.dsn !== 'string' || !SENTRY_DSN.test(value.dsn)) {
+    return fail('sentry.dsn', 'a Sentry DSN such as "https://key@o1.ingest.sentry.io/1"', value.dsn);
+  }
+  const sentry: { -readonly [K in keyof SentryConfig]: SentryConfig[K] } = {
+    dsn: value.dsn,
+    replayCategory: 'replay',
+    replaysSessionSampleRate: 0.1,
+    replaysOnErrorSampleRate: 1,
+  };
+  const parsers: Record<string, (v: unknown) => void> = {
+    dsn: () => {},
+    replayCategory: (v) => {
+      const names = categories.map((category) => category.name);
+      if (typeof v !== 'string' || !names.includes(v) || v === 'necessary') {
+        fail('sentry.replayCategory', `one of the categories (${names.filter((n) => n !== 'necessary').join(', ')})`, v);
+      }
+      sentry.replayCategory = v;
+    },
+    replaysSessionSampleRate: (v) => (sentry.replaysSessionSampleRate = parseRate('sentry.replaysSessionSampleRate', v)),
+    replaysOnErrorSampleRate: (v) => (sentry.replaysOnErrorSampleRate = parseRate('sentry.replaysOnErrorSampleRate', v)),
+    environment: (v) => (sentry.environment = parseShortString('sentry.environment', v)),
+    release: (v) => (sentry.release = parseShortString('sentry.release', v)),
+    tunnel: (v) => (sentry.tunnel = parseUrl('sentry.tunnel', v)),
+  };
+  parseObjectKeys('sentry', value, parsers, report);
+  return sentry;
+}
+
+function parseGoogleConsentMode(
+  value: unknown,
+  categories: readonly CategoryConfig[],
+): Record<string, readonly string[]> | null {
+  if (value === null) return null;
+  if (!isPlainObject(value)) return fail('googleConsentMode', 'an object mapping categories to consent types', value);
+  const names = new Set(categories.map((category) => category.name));
+  const mapping: Record<string, readonly string[]> = {};
+  for (const [name, types] of Object.entries(value)) {
+    const key = `googleConsentMode.${name}`;
+    if (!names.has(name)) fail(key, `a configured category (${[...names].join(', ')})`, name);
+    if (!Array.isArray(types) || types.some((type) => !GOOGLE_CONSENT_TYPES.includes(type))) {
+      fail(key, `an array of consent types (${GOOGLE_CONSENT_TYPES.join(', ')})`, types);
+    }
+    mapping[name] = Object.freeze([...new Set(types as string[])]);
+  }
+  return mapping;
+}
+
+function parseConsentLog(value: unknown): { url: string } | null {
+  if (value === null) return null;
+  if (!isPlainObject(value)) return fail('consentLog', 'an object with a "url"', value);
+  for (const property of Object.keys(value)) {
+    if (property !== 'url') fail(`consentLog.${property}`, 'absent (only "url" is known)', property);
+  }
+  return { url: parseUrl('consentLog.url', value.url) };
+}
+
+/**
+ * Runs one parser per known property of an object. A bad property is reported and
+ * keeps its default; an unknown property is reported and ignored.
+ */
+function parseObjectKeys(
+  key: string,
+  value: Record<string, unknown>,
+  parsers: Record<string, (v: unknown) => void>,
+  report: ConfigProblemReporter,
+): void {
+  for (const [property, propertyValue] of Object.entries(value)) {
+    const parse = Object.hasOwn(parsers, property) ? parsers[property] : undefined;
+    if (!parse) {
+      report(`config "${key}.${property}" is not a known key; it is ignored`);
+      continue;
+    }
+    if (propertyValue === undefined) continue;
+    try {
+      parse(propertyValue);
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      report(`${error.message}; using the default`);
+    }
+  }
+}
+
+/**
+ * Validates a raw config (from the JSON block or `window.consentGateConfig`).
+ * Each problem is reported once through `report`; the result is always complete.
+ */
+export function parseConfig(raw: unknown, report: ConfigProblemReporter): ResolvedConfig {
+  const config = defaultConfig() as { -readonly [K in keyof ResolvedConfig]: ResolvedConfig[K] };
+  if (raw === undefined || raw === null) return config;
+  if (!isPlainObject(raw)) {
+    report(`config must be an object, got ${describe(raw)}; using the defaults`);
+    return config;
+  }
+
+  const attempt = <T>(key: string, parse: () => T, fallback: T): T => {
+    if (raw[key] === undefined) return fallback;
+    try {
+      return parse();
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      report(`${error.message}; using the default`);
+      return fallback;
+    }
+  };
+
+  for (const key of Object.keys(raw)) {
+    if (!TOP_LEVEL_KEYS.has(key)) report(`config "${key}" is not a known key; it is ignored`);
+  }
+
+  config.revision = attempt('revision', () => parseRevision(raw.revision), config.revision);
+  config.policyUrl = attempt('policyUrl', () => parseUrl('policyUrl', raw.policyUrl), config.policyUrl);
+  config.language = attempt('language', () => parseLanguage(raw.language), config.language);
+  config.categories = attempt('categories', () => parseCategories(raw.categories), config.categories);
+  config.cookie = attempt('cookie', () => parseCookie(raw.cookie, report), config.cookie);
+  config.sentry = attempt('sentry', () => parseSentry(raw.sentry, config.categories, report), config.sentry);
+  config.googleConsentMode = attempt(
+    'googleConsentMode',
+    () => parseGoogleConsentMode(raw.googleConsentMode, config.categories),
+    config.googleConsentMode,
+  );
+  config.consentLog = attempt('consentLog', () => parseConsentLog(raw.consentLog), config.consentLog);
+  return config;
+}

@@ -1,0 +1,76 @@
+/**
+ * The shapes that flow through consent-gate: the resolved configuration and the
+ * visitor's consent state. Pure types, shared by the store, the gates and the UI.
+ */
+
+/** A category name as it appears in config, the cookie and the API. */
+export type CategoryName = string;
+
+/** Text that a site may give once, or per language (`{ "en": "...", "de": "..." }`). */
+export type LocalizedText = string | Readonly<Record<string, string>>;
+
+/** One consent category after validation. */
+export interface CategoryConfig {
+  readonly name: CategoryName;
+  /** Label shown next to the switch; `undefined` means the built-in translation. */
+  readonly label?: LocalizedText;
+  readonly description?: LocalizedText;
+  /** Cookies this category sets: exact names, or regular expressions from `/.../` strings. */
+  readonly cookies: readonly (string | RegExp)[];
+  /** Off and locked while the browser sends Global Privacy Control. */
+  readonly gpc: boolean;
+  /** `necessary` only: always granted, cannot be switched off. */
+  readonly required: boolean;
+}
+
+export type SameSite = 'Lax' | 'Strict' | 'None';
+
+export interface CookieConfig {
+  readonly name: string;
+  readonly domain: string | null;
+  readonly path: string;
+  readonly maxAgeDays: number;
+  readonly sameSite: SameSite;
+}
+
+export interface SentryConfig {
+  readonly dsn: string;
+  readonly replayCategory: CategoryName;
+  readonly replaysSessionSampleRate: number;
+  readonly replaysOnErrorSampleRate: number;
+  readonly environment?: string;
+  readonly release?: string;
+  readonly tunnel?: string;
+}
+
+/** The configuration after validation: every key present, every value safe. */
+export interface ResolvedConfig {
+  readonly revision: number;
+  readonly policyUrl: string | null;
+  readonly language: string;
+  /** In display order; `necessary` first. */
+  readonly categories: readonly CategoryConfig[];
+  readonly cookie: CookieConfig;
+  readonly sentry: SentryConfig | null;
+  /** Category name to Google Consent Mode types. */
+  readonly googleConsentMode: Readonly<Record<CategoryName, readonly string[]>> | null;
+  readonly consentLog: { readonly url: string } | null;
+}
+
+/** What `consentGate.get()` returns once the visitor has chosen. */
+export interface ConsentState {
+  readonly id: string;
+  readonly revision: number;
+  /** ISO 8601 time of the choice. */
+  readonly updatedAt: string;
+  readonly categories: Readonly<Record<CategoryName, boolean>>;
+}
+
+/** Where a state change came from. */
+export type ChangeSource =
+  /** The stored choice read at start-up. */
+  | 'restore'
+  /** A choice made in this tab (UI or API). */
+  | 'local'
+  /** A choice or withdrawal made in another tab of the site. */
+  | 'remote';

@@ -1,0 +1,160 @@
+/**
+ * Wires the three layers together for one document: the consent store (from
+ * config and cookie), the gates that follow it, and the `<consent-gate>` UI.
+ * Used by the script-tag entry (`embed.ts`) and by bundler users (`index.ts`).
+ */
+import { parseConfig } from './consent/config.js';
+import { documentCookieJar } from './consent/cookie.js';
+import { ConsentStore } from './consent/store.js';
+import { syncAcrossTabs } from './consent/sync.js';
+import type { CategoryName, ChangeSource, ConsentState } from './consent/types.js';
+import type { Gate, GateFactory } from './gates/gate.js';
+import { CONSENT_GATE_TAG, defineConsentGate, type ConsentGateElement } from './ui/consent-gate.js';
+
+/** The public API, as `window.consentGate` and from the npm entry. */
+export interface ConsentGateApi {
+  /** The current choice, or null before one. */
+  get(): ConsentState | null;
+  has(category: CategoryName): boolean;
+  acceptAll(): Promise<void>;
+  rejectAll(): Promise<void>;
+  set(changes: Readonly<Record<CategoryName, boolean>>): Promise<void>;
+  openPreferences(): Promise<void>;
+  /** Forgets the choice, closes every gate and shows the banner again. */
+  reset(): Promise<void>;
+  /** The stored consent record as JSON: the visitor's copy of their own data. */
+  export(): string;
+  /** Settles with the state once the stored choice is known and the gates follow it. */
+  readonly ready: Promise<ConsentState | null>;
+}
+
+export interface StartOptions {
+  /** Raw config; validated here. */
+  readonly config?: unknown;
+  /** Extra gates; the built-in ones are added by the caller that owns them. */
+  readonly gates?: readonly GateFactory[];
+}
+
+export type ConsentGateEventDetail = ConsentState | null;
+
+declare global {
+  interface DocumentEventMap {
+    'consent-gate:ready': CustomEvent<ConsentGateEventDetail>;
+    'consent-gate:change': CustomEvent<ConsentGateEventDetail>;
+  }
+}
+
+const PREFERENCES_HASH = '#consent-preferences';
+
+/** Prints each distinct problem once, prefixed so site owners can find it. */
+function createReporter(): (message: string) => void {
+  const seen = new Set<string>();
+  return (message) => {
+    if (seen.has(message)) return;
+    seen.add(message);
+    console.error(`consent-gate: ${message}`);
+  };
+}
+
+/** The element that asks for the preferences dialog, if the event came from one. */
+function preferencesTrigger(event: Event): Element | null {
+  for (const target of event.composedPath()) {
+    if (!(target instanceof Element)) continue;
+    if (target.hasAttribute('data-consent-preferences')) return target;
+    if (target instanceof HTMLAnchorElement && target.hash === PREFERENCES_HASH) {
+      const here = new URL(location.href);
+      const there = new URL(target.href, location.href);
+      // A link to another page's #consent-preferences navigates; that page opens the dialog.
+      if (there.origin === here.origin && there.pathname === here.pathname && there.search === here.search) return target;
+    }
+  }
+  return null;
+}
+
+/**
+ * Starts consent-gate on the current document and returns its API. The store
+ * reads the cookie at once; the UI is inserted into `<body>` (or an existing
+ * `<consent-gate>` is used); `consent-gate:ready` fires once the gates follow.
+ */
+export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
+  const report = createReporter();
+  const config = parseConfig(options.config, report);
+  const store = new ConsentStore({
+    config,
+    jar: documentCookieJar(config.cookie, location.protocol === 'https:'),
+    globalPrivacyControl: (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true,
+    report,
+  });
+  const gates: Gate[] = [];
+  for (const factory of options.gates ?? []) {
+    try {
+      const gate = factory(store);
+      if (gate) gates.push(gate);
+    } catch (error) {
+      report(`a gate could not start: ${String(error)}`);
+    }
+  }
+
+  const follow = async (state: ConsentState | null, source: ChangeSource): Promise<void> => {
+    const results = await Promise.allSettled(gates.map((gate) => gate.follow(state, source)));
+    results.forEach((result, index) => {
+      if (result.status === 'rejected') report(`the ${gates[index]!.name} gate failed: ${String(result.reason)}`);
+    });
+  };
+  const dispatch = (type: 'consent-gate:ready' | 'consent-gate:change', state: ConsentState | null): void => {
+    document.dispatchEvent(new CustomEvent(type, { detail: state }));
+  };
+
+  store.subscribe(async (state, source) => {
+    await follow(state, source);
+    dispatch('consent-gate:change', state);
+  });
+  syncAcrossTabs(store, `consent-gate:${config.cookie.name}`);
+
+  // The UI: our element if the tag is ours, else nothing to render into.
+  const elementClass = defineConsentGate();
+  const attach = (element: Element): void => {
+    if (element instanceof elementClass && 'store' in element) (element as ConsentGateElement).store = store;
+  };
+  document.addEventListener('consent-gate:connect', (event) => attach(event.target as Element));
+  const insertElement = (): void => {
+    const existing = document.querySelectorAll(CONSENT_GATE_TAG);
+    existing.forEach(attach);
+    if (existing.length === 0) document.body.append(document.createElement(CONSENT_GATE_TAG));
+  };
+  // A module script runs after parsing; an async or injected copy may run before <body> exists.
+  if (document.body) insertElement();
+  else document.addEventListener('DOMContentLoaded', insertElement, { once: true });
+  const element = (): ConsentGateElement | null => {
+    const found = document.querySelector(CONSENT_GATE_TAG);
+    return found && 'openPreferences' in found ? (found as ConsentGateElement) : null;
+  };
+
+  const openPreferences = async (opener?: Element | null): Promise<void> => {
+    await element()?.openPreferences(opener);
+  };
+  document.addEventListener('click', (event) => {
+    const trigger = preferencesTrigger(event);
+    if (!trigger) return;
+    event.preventDefault();
+    void openPreferences(trigger);
+  });
+  if (location.hash === PREFERENCES_HASH) void element()?.updateComplete.then(() => openPreferences());
+
+  const ready = follow(store.state, 'restore').then(() => {
+    dispatch('consent-gate:ready', store.state);
+    return store.state;
+  });
+
+  return {
+    get: () => store.state,
+    has: (category) => store.has(category),
+    acceptAll: () => store.acceptAll(),
+    rejectAll: () => store.rejectAll(),
+    set: (changes) => store.set(changes),
+    openPreferences: () => openPreferences(),
+    reset: () => store.reset(),
+    export: () => JSON.stringify(store.state === null ? null : { ...store.state }, null, 2),
+    ready,
+  };
+}

@@ -1,0 +1,233 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { live } from 'lit/directives/live.js';
+import type { ConsentStore } from '../consent/store.js';
+import type { CategoryConfig, LocalizedText } from '../consent/types.js';
+import { styles } from './consent-gate.styles.js';
+import { en, type Strings } from './strings.js';
+
+/** Picks the text for `language` from a config value, falling back to English, then to `fallback`. */
+function localize(text: LocalizedText | undefined, language: string, fallback: string): string {
+  if (typeof text === 'string') return text;
+  if (!text) return fallback;
+  return text[language] ?? text[language.split('-')[0]!] ?? text.en ?? fallback;
+}
+
+/** The element that has focus, looking inside open shadow roots. */
+function deepActiveElement(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+/**
+ * `<consent-gate>`: the cookie banner (a non-modal region) and the preferences
+ * dialog (a native modal `<dialog>`). It renders the store's state and calls the
+ * store's actions; it knows nothing of the gates.
+ *
+ * @csspart banner - the banner region
+ * @csspart dialog - the preferences dialog
+ * @csspart button - every button
+ */
+export class ConsentGateElement extends LitElement {
+  static override styles = styles;
+
+  static override properties = {
+    store: { attribute: false },
+    language: { attribute: false },
+    _announcement: { state: true },
+    _revision: { state: true },
+  };
+
+  /** The consent store to render; the embed sets it. Without one the element shows nothing. */
+  declare store: ConsentStore | undefined;
+  /** Resolved language tag of the texts. */
+  declare language: string;
+  /** The polite message read to screen-reader users after a choice. */
+  declare private _announcement: string;
+  /** Bumped on every store change, so Lit re-renders. */
+  declare private _revision: number;
+
+  private _strings: Strings = en;
+  private _unsubscribe: (() => void) | undefined;
+  private _opener: HTMLElement | null = null;
+
+  constructor() {
+    super();
+    this.store = undefined;
+    this.language = 'en';
+    this._announcement = '';
+    this._revision = 0;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this._subscribe();
+    // Tell an embed that may be waiting for elements added later (an SPA re-adding us).
+    this.dispatchEvent(new CustomEvent('consent-gate:connect', { bubbles: true, composed: true }));
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this._unsubscribe?.();
+    this._unsubscribe = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('store')) this._subscribe();
+  }
+
+  /** Opens the preferences dialog; focus returns to `opener` (or the focused element) on close. */
+  async openPreferences(opener?: Element | null): Promise<void> {
+    if (!this.store) return;
+    const candidate = opener ?? deepActiveElement();
+    this._opener = candidate instanceof HTMLElement ? candidate : null;
+    this._revision++;
+    await this.updateComplete;
+    const dialog = this._dialog;
+    if (dialog && !dialog.open) dialog.showModal();
+  }
+
+  /** Closes the dialog without saving. */
+  closePreferences(): void {
+    this._dialog?.close();
+  }
+
+  override render() {
+    const store = this.store;
+    if (!store) return nothing;
+    const strings = this._strings;
+    const policyUrl = store.config.policyUrl;
+    return html`
+      <section class="banner" part="banner" role="region" aria-label=${strings.regionLabel} ?hidden=${store.state !== null}>
+        <div class="inner">
+          <div class="text">
+            <h2>${strings.bannerTitle}</h2>
+            <p>
+              <span>${strings.bannerText}</span>
+              ${policyUrl ? html`<a href=${policyUrl}>${strings.policyLink}</a>` : nothing}
+            </p>
+          </div>
+          <div class="actions">
+            <button type="button" part="button" @click=${this._onAcceptAll}>${strings.acceptAll}</button>
+            <button type="button" part="button" @click=${this._onRejectAll}>${strings.rejectAll}</button>
+            <button type="button" part="button" class="secondary" @click=${this._onPreferencesClick}>
+              ${strings.preferences}
+            </button>
+          </div>
+        </div>
+      </section>
+      <dialog part="dialog" aria-labelledby="dialog-title" @close=${this._onDialogClose}>
+        <div class="dialog-header">
+          <h2 id="dialog-title">${strings.dialogTitle}</h2>
+          <button type="button" part="button" class="secondary close" aria-label=${strings.close} @click=${this.closePreferences}>
+            <span aria-hidden="true">✕</span>
+          </button>
+        </div>
+        <p>${strings.dialogText}</p>
+        <ul>
+          ${store.config.categories.map((category) => this._renderCategory(category))}
+        </ul>
+        <div class="actions">
+          <button type="button" part="button" class="secondary" @click=${this._onSave}>${strings.savePreferences}</button>
+          <button type="button" part="button" @click=${this._onAcceptAll}>${strings.acceptAll}</button>
+          <button type="button" part="button" @click=${this._onRejectAll}>${strings.rejectAll}</button>
+        </div>
+      </dialog>
+      <div class="visually-hidden" role="status" aria-live="polite"><span>${this._announcement}</span></div>
+    `;
+  }
+
+  private _renderCategory(category: CategoryConfig) {
+    const store = this.store!;
+    const texts = this._strings.categories[category.name];
+    const label = localize(category.label, this.language, texts?.label ?? category.name);
+    const description = localize(category.description, this.language, texts?.description ?? '');
+    const locked = store.isLockedByGpc(category.name);
+    const id = `category-${category.name}`;
+    return html`
+      <li>
+        <label>
+          <input
+            type="checkbox"
+            role="switch"
+            id=${id}
+            data-category=${category.name}
+            aria-describedby=${description || locked ? `${id}-description` : nothing}
+            .checked=${live(category.required || store.has(category.name))}
+            ?disabled=${category.required || locked}
+          />
+          <span>${label}</span>
+        </label>
+        ${description || locked
+          ? html`<div id="${id}-description">
+              ${description ? html`<p class="description">${description}</p>` : nothing}
+              ${locked ? html`<p class="note">${this._strings.gpcLocked}</p>` : nothing}
+            </div>`
+          : nothing}
+      </li>
+    `;
+  }
+
+  private get _dialog(): HTMLDialogElement | null {
+    return this.renderRoot.querySelector('dialog');
+  }
+
+  private _subscribe(): void {
+    this._unsubscribe?.();
+    this._unsubscribe = this.store?.subscribe(() => {
+      this._revision++;
+    });
+  }
+
+  private _labelOf(name: string): string {
+    const category = this.store!.config.categories.find((c) => c.name === name);
+    return localize(category?.label, this.language, this._strings.categories[name]?.label ?? name);
+  }
+
+  private async _choose(action: (store: ConsentStore) => Promise<void>): Promise<void> {
+    const store = this.store;
+    if (!store) return;
+    const done = action(store);
+    this.closePreferences();
+    await done;
+    const state = store.state;
+    if (!state) return;
+    const names = Object.keys(state.categories);
+    const list = (on: boolean) =>
+      names.filter((name) => state.categories[name] === on).map((name) => this._labelOf(name)).join(', ') ||
+      this._strings.none;
+    this._announcement = this._strings.saved.replace('{on}', list(true)).replace('{off}', list(false));
+  }
+
+  private _onAcceptAll = (): void => {
+    void this._choose((store) => store.acceptAll());
+  };
+
+  private _onRejectAll = (): void => {
+    void this._choose((store) => store.rejectAll());
+  };
+
+  private _onSave = (): void => {
+    const changes: Record<string, boolean> = {};
+    for (const input of this.renderRoot.querySelectorAll<HTMLInputElement>('input[data-category]')) {
+      changes[input.dataset.category!] = input.checked;
+    }
+    void this._choose((store) => store.set(changes));
+  };
+
+  private _onPreferencesClick = (event: Event): void => {
+    void this.openPreferences(event.currentTarget as Element);
+  };
+
+  private _onDialogClose = (): void => {
+    const opener = this._opener;
+    this._opener = null;
+    // Show the stored choice again next time, not what was toggled and abandoned.
+    this._revision++;
+    if (opener?.isConnected) {
+      opener.focus();
+    } else if (this.store?.state === null) {
+      this.renderRoot.querySelector<HTMLButtonElement>('.banner button')?.focus();
+    }
+  };
+}

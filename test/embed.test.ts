@@ -1,0 +1,260 @@
+import { expect } from '@esm-bundle/chai';
+import { openPage, uniqueCookieName, waitFor, type SitePage } from './helpers/page.js';
+
+const pages: SitePage[] = [];
+async function open(...args: Parameters<typeof openPage>): Promise<SitePage> {
+  const page = await openPage(...args);
+  pages.push(page);
+  return page;
+}
+
+/** The consent cookie's raw value as the page sees it, or undefined. */
+function cookieValue(page: SitePage, name: string): string | undefined {
+  return page.document.cookie
+    .split('; ')
+    .find((pair) => pair.startsWith(`${name}=`))
+    ?.slice(name.length + 1);
+}
+
+afterEach(() => {
+  for (const page of pages.splice(0)) {
+    // Forget the choice so the next test starts clean even on a shared cookie name.
+    page.window.consentGate?.reset();
+    page.close();
+  }
+});
+
+describe('the script-tag embed', () => {
+  it('shows the banner, reports no choice and fires ready once', async () => {
+    const cookie = uniqueCookieName();
+    const page = await open({ config: { cookie: { name: cookie } } });
+    expect(page.window.consentGate.get()).to.equal(null);
+    expect(page.events('consent-gate:ready')).to.deep.equal([{ type: 'consent-gate:ready', detail: null }]);
+    const banner = page.inWidget('[role="region"]')!;
+    expect(banner.getAttribute('aria-label')).to.equal('Privacy');
+    expect(banner.hidden).to.equal(false);
+    expect(page.document.querySelectorAll('consent-gate')).to.have.length(1);
+    expect(page.widget().shadowRoot, 'the shadow root is open').to.not.equal(null);
+  });
+
+  it('stores Accept all in the cookie and reports it through get(), has() and change', async () => {
+    const cookie = uniqueCookieName();
+    const page = await open({ config: { cookie: { name: cookie } } });
+    page.button('Accept all', 'banner').click();
+    await waitFor(() => page.events('consent-gate:change').length === 1, 'a change event');
+    const state = page.window.consentGate.get()!;
+    expect(state.categories).to.deep.equal({ necessary: true, analytics: true, replay: true });
+    expect(state.revision).to.equal(1);
+    expect(state.id).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(Date.parse(state.updatedAt)).to.be.closeTo(Date.now(), 60_000);
+    expect(page.window.consentGate.has('replay')).to.equal(true);
+    expect(page.events('consent-gate:change')[0]!.detail).to.deep.equal(state);
+    const value = cookieValue(page, cookie)!;
+    expect(value, 'the cookie holds the choice').to.be.a('string');
+    expect(value.length).to.be.below(300);
+    await page.widget().updateComplete;
+    expect(page.inWidget('[role="region"]')!.hidden, 'the banner is gone').to.equal(true);
+  });
+
+  it('remembers Reject all on the next page view without showing the banner', async () => {
+    const cookie = uniqueCookieName();
+    const first = await open({ config: { cookie: { name: cookie } } });
+    first.button('Reject all', 'banner').click();
+    await waitFor(() => first.window.consentGate.get() !== null, 'the choice');
+    const second = await open({ config: { cookie: { name: cookie } } });
+    expect(second.window.consentGate.get()!.categories).to.deep.equal({ necessary: true, analytics: false, replay: false });
+    expect(second.events('consent-gate:ready')[0]!.detail!.categories.analytics).to.equal(false);
+    expect(second.inWidget('[role="region"]')!.hidden).to.equal(true);
+  });
+
+  it('resolves acceptAll(), rejectAll() and set() after the change event', async () => {
+    const cookie = uniqueCookieName();
+    const page = await open({ config: { cookie: { name: cookie } } });
+    const api = page.window.consentGate;
+    await api.set({ analytics: true });
+    expect(page.events('consent-gate:change')).to.have.length(1);
+    expect(api.get()!.categories).to.deep.equal({ necessary: true, analytics: true, replay: false });
+    await api.acceptAll();
+    await api.rejectAll();
+    expect(page.events('consent-gate:change').map((event) => event.detail!.categories.replay)).to.deep.equal([false, true, false]);
+  });
+
+  it('reset() forgets the choice, removes the cookie and shows the banner again', async () => {
+    const cookie = uniqueCookieName();
+    const page = await open({ config: { cookie: { name: cookie } } });
+    await page.window.consentGate.acceptAll();
+    await page.window.consentGate.reset();
+    expect(page.window.consentGate.get()).to.equal(null);
+    expect(cookieValue(page, cookie)).to.equal(undefined);
+    expect(page.events('consent-gate:change').at(-1)!.detail).to.equal(null);
+    await page.widget().updateComplete;
+    expect(page.inWidget('[role="region"]')!.hidden).to.equal(false);
+  });
+
+  it('export() gives the visitor their stored record as JSON', async () => {
+    const page = await open({ config: { cookie: { name: uniqueCookieName() } } });
+    expect(JSON.parse(page.window.consentGate.export())).to.equal(null);
+    await page.window.consentGate.set({ replay: true });
+    expect(JSON.parse(page.window.consentGate.export())).to.deep.equal(page.window.consentGate.get());
+  });
+
+  it('asks again when the site raises the revision', async () => {
+    const cookie = uniqueCookieName();
+    const before = await open({ config: { cookie: { name: cookie }, revision: 1 } });
+    await before.window.consentGate.acceptAll();
+    const after = await open({ config: { cookie: { name: cookie }, revision: 2 } });
+    expect(after.window.consentGate.get()).to.equal(null);
+    expect(after.window.consentGate.has('analytics')).to.equal(false);
+    expect(after.inWidget('[role="region"]')!.hidden).to.equal(false);
+  });
+
+  it('treats a tampered cookie as no choice', async () => {
+    const cookie = uniqueCookieName();
+    const first = await open({ config: { cookie: { name: cookie } } });
+    await first.window.consentGate.rejectAll();
+    const value = cookieValue(first, cookie)!;
+    document.cookie = `${cookie}=${value.replace('.-.', '.analytics+replay.')}; Path=/`;
+    const second = await open({ config: { cookie: { name: cookie } } });
+    expect(second.window.consentGate.get()).to.equal(null);
+    expect(second.window.consentGate.has('analytics')).to.equal(false);
+  });
+
+  describe('config', () => {
+    it('reads window.consentGateConfig when there is no JSON block', async () => {
+      const cookie = uniqueCookieName();
+      const page = await open({ windowConfig: { cookie: { name: cookie }, policyUrl: '/window-policy' } });
+      await page.window.consentGate.acceptAll();
+      expect(cookieValue(page, cookie)).to.be.a('string');
+      expect(page.inWidget<HTMLAnchorElement>('a')!.getAttribute('href')).to.equal('/window-policy');
+    });
+
+    it('lets the JSON block win over window.consentGateConfig', async () => {
+      const page = await open({
+        config: { policyUrl: '/block-policy', cookie: { name: uniqueCookieName() } },
+        windowConfig: { policyUrl: '/window-policy' },
+      });
+      expect(page.inWidget<HTMLAnchorElement>('a')!.getAttribute('href')).to.equal('/block-policy');
+    });
+
+    it('reports a bad key with console.error and never shows an unsafe link', async () => {
+      const page = await open({ config: { policyUrl: 'javascript:alert(1)', cookie: { name: uniqueCookieName() } }, waitForReady: false });
+      // The page's console is not ours to read from here; the element shows the effect instead.
+      await waitFor(() => page.events('consent-gate:ready').length > 0, 'ready');
+      await page.widget().updateComplete;
+      expect(page.inWidget('a'), 'no policy link at all').to.equal(null);
+    });
+  });
+
+  describe('loading the script twice', () => {
+    it('gives one element, one API and one banner', async () => {
+      const cookie = uniqueCookieName();
+      const page = await open({
+        config: { cookie: { name: cookie } },
+        src: ['/src/embed.ts', '/src/embed.ts?copy=2'],
+      });
+      expect(page.document.querySelectorAll('consent-gate')).to.have.length(1);
+      expect(page.events('consent-gate:ready')).to.have.length(1);
+      await page.window.consentGate.acceptAll();
+      expect(page.events('consent-gate:change')).to.have.length(1);
+    });
+  });
+
+  describe('the preferences dialog', () => {
+    it('opens from the footer link and names itself "Privacy preferences"', async () => {
+      const page = await open({ config: { cookie: { name: uniqueCookieName() } } });
+      page.document.getElementById('footer-link')!.click();
+      await waitFor(() => page.inWidget<HTMLDialogElement>('dialog')?.open, 'the dialog to open');
+      const dialog = page.inWidget<HTMLDialogElement>('dialog')!;
+      const title = dialog.querySelector(`#${dialog.getAttribute('aria-labelledby')}`)!;
+      expect(title.textContent!.trim()).to.equal('Privacy preferences');
+      expect(page.frame.contentWindow!.location.hash, 'the link does not navigate').to.equal('');
+      const switches = [...dialog.querySelectorAll<HTMLInputElement>('[role="switch"]')];
+      expect(switches.map((s) => s.closest('label')!.textContent!.trim())).to.deep.equal(['Necessary', 'Analytics', 'Session replay']);
+      expect(switches.map((s) => s.checked)).to.deep.equal([true, false, false]);
+      expect(switches.map((s) => s.disabled)).to.deep.equal([true, false, false]);
+    });
+
+    it('opens from links added to the page later (event delegation)', async () => {
+      const page = await open({ config: { cookie: { name: uniqueCookieName() } } });
+      const link = page.document.createElement('a');
+      link.href = '#consent-preferences';
+      link.textContent = 'Cookie settings';
+      page.document.body.append(link);
+      link.click();
+      await waitFor(() => page.inWidget<HTMLDialogElement>('dialog')?.open, 'the dialog to open');
+    });
+
+    it('saves the switches with Save preferences', async () => {
+      const page = await open({ config: { cookie: { name: uniqueCookieName() } } });
+      await page.window.consentGate.openPreferences();
+      const replay = page.inWidget<HTMLInputElement>('[data-category="replay"]')!;
+      replay.click();
+      page.button('Save preferences', 'dialog').click();
+      await waitFor(() => page.window.consentGate.get() !== null, 'the choice');
+      expect(page.window.consentGate.get()!.categories).to.deep.equal({ necessary: true, analytics: false, replay: true });
+      expect(page.inWidget<HTMLDialogElement>('dialog')!.open).to.equal(false);
+    });
+
+    it('shows the current choice when reopened', async () => {
+      const page = await open({ config: { cookie: { name: uniqueCookieName() } } });
+      await page.window.consentGate.set({ analytics: true });
+      await page.window.consentGate.openPreferences();
+      expect(page.inWidget<HTMLInputElement>('[data-category="analytics"]')!.checked).to.equal(true);
+      expect(page.inWidget<HTMLInputElement>('[data-category="replay"]')!.checked).to.equal(false);
+    });
+  });
+
+  describe('across tabs', () => {
+    it('carries a choice and a withdrawal to another open page within a second', async () => {
+      const cookie = uniqueCookieName();
+      const config = { cookie: { name: cookie } };
+      const first = await open({ config });
+      const second = await open({ config });
+      await first.window.consentGate.acceptAll();
+      const acceptedAt = performance.now();
+      await waitFor(() => second.window.consentGate.has('replay'), 'the grant to reach the other page', 1000);
+      expect(performance.now() - acceptedAt).to.be.below(1000);
+      expect(second.events('consent-gate:change')).to.have.length(1);
+      await first.window.consentGate.set({ replay: false });
+      await waitFor(() => !second.window.consentGate.has('replay'), 'the withdrawal to reach the other page', 1000);
+      expect(second.events('consent-gate:change').at(-1)!.detail!.categories.replay).to.equal(false);
+      await second.widget().updateComplete;
+      expect(second.inWidget('[role="region"]')!.hidden, 'the other page hides its banner too').to.equal(true);
+    });
+
+    it('re-reads the cookie when a tab becomes visible again', async () => {
+      const cookie = uniqueCookieName();
+      const config = { cookie: { name: cookie } };
+      const page = await open({ config });
+      // Another tab (without BroadcastChannel reaching us) wrote a choice.
+      const writer = await open({ config });
+      (writer.window as unknown as typeof globalThis).BroadcastChannel.prototype.postMessage = () => {};
+      await writer.window.consentGate.acceptAll();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(page.window.consentGate.get(), 'no message arrived').to.equal(null);
+      page.window.dispatchEvent(new Event('pageshow'));
+      await waitFor(() => page.window.consentGate.has('analytics'), 'the re-read');
+    });
+  });
+});
+
+describe('the built dist/ copied under another URL prefix', () => {
+  it('shows the banner, stores the choice and reports it', async () => {
+    const cookie = uniqueCookieName();
+    const page = await open({ config: { cookie: { name: cookie } }, src: ['/vendor/some/prefix/consent-gate/consent-gate.js'] });
+    expect(page.inWidget('[role="region"]')!.hidden).to.equal(false);
+    page.button('Accept all', 'banner').click();
+    await waitFor(() => page.window.consentGate.get() !== null, 'the choice');
+    expect(page.window.consentGate.get()!.categories.analytics).to.equal(true);
+    expect(cookieValue(page, cookie)).to.be.a('string');
+  });
+
+  it('does not start twice when both the dist build and a second copy load', async () => {
+    const page = await open({
+      config: { cookie: { name: uniqueCookieName() } },
+      src: ['/vendor/some/prefix/consent-gate/consent-gate.js', '/vendor/other/consent-gate/consent-gate.js'],
+    });
+    expect(page.document.querySelectorAll('consent-gate')).to.have.length(1);
+    expect(page.events('consent-gate:ready')).to.have.length(1);
+  });
+});

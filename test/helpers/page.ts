@@ -1,0 +1,93 @@
+/**
+ * Opens a site page (test/fixtures/page.html) in an iframe, the way a visitor's
+ * tab would load it, and waits until consent-gate is ready there.
+ */
+import type { ConsentGateApi } from '../../src/start.js';
+import type { ConsentGateElement } from '../../src/ui/consent-gate.component.js';
+
+export interface RecordedEvent {
+  type: 'consent-gate:ready' | 'consent-gate:change';
+  detail: { categories: Record<string, boolean> } | null;
+}
+
+export type SiteWindow = Window & {
+  consentGate: ConsentGateApi;
+  consentGateConfig?: unknown;
+  __events: RecordedEvent[];
+};
+
+export interface SitePage {
+  frame: HTMLIFrameElement;
+  window: SiteWindow;
+  document: Document;
+  /** The widget's element inside the page. */
+  widget(): ConsentGateElement;
+  /** An element inside the widget's shadow root. */
+  inWidget<E extends Element = HTMLElement>(selector: string): E | null;
+  /** A button of the widget, found by its accessible text. */
+  button(name: string, within?: 'banner' | 'dialog'): HTMLButtonElement;
+  events(type?: RecordedEvent['type']): RecordedEvent[];
+  close(): void;
+}
+
+export interface OpenOptions {
+  config?: unknown;
+  windowConfig?: unknown;
+  src?: string[];
+  /** The fixture to load; default the plain site page. */
+  fixture?: string;
+  width?: number;
+  height?: number;
+  /** Wait for `consent-gate:ready` (default true). */
+  waitForReady?: boolean;
+}
+
+/** Polls `condition` every animation frame until it holds or `timeout` ms pass. */
+export async function waitFor(condition: () => unknown, message: string, timeout = 5000): Promise<void> {
+  const start = performance.now();
+  while (!condition()) {
+    if (performance.now() - start > timeout) throw new Error(`timed out waiting for: ${message}`);
+    await new Promise((resolve) => setTimeout(resolve, 16));
+  }
+}
+
+/** A cookie name unique to one test, so tests that share the origin's cookies stay apart. */
+export function uniqueCookieName(): string {
+  return `cg_test_${Math.random().toString(36).slice(2, 10)}`;
+}
+
+export async function openPage(options: OpenOptions = {}): Promise<SitePage> {
+  const params = new URLSearchParams();
+  if (options.config !== undefined) params.set('config', JSON.stringify(options.config));
+  if (options.windowConfig !== undefined) params.set('windowConfig', JSON.stringify(options.windowConfig));
+  for (const src of options.src ?? []) params.append('src', src);
+  const frame = document.createElement('iframe');
+  frame.style.width = `${options.width ?? 900}px`;
+  frame.style.height = `${options.height ?? 700}px`;
+  frame.src = `${options.fixture ?? '/test/fixtures/page.html'}?${params}`;
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  document.body.append(frame);
+  await loaded;
+  const win = frame.contentWindow as SiteWindow;
+  const page: SitePage = {
+    frame,
+    window: win,
+    document: frame.contentDocument!,
+    widget: () => frame.contentDocument!.querySelector('consent-gate')!,
+    inWidget: (selector) => page.widget()?.shadowRoot?.querySelector(selector) ?? null,
+    button(name, within) {
+      const root = page.widget().shadowRoot!;
+      const scope = within === 'dialog' ? root.querySelector('dialog') : within === 'banner' ? root.querySelector('[role="region"]') : root;
+      const found = [...(scope?.querySelectorAll('button') ?? [])].find((b) => (b.getAttribute('aria-label') ?? b.textContent!.trim()) === name);
+      if (!found) throw new Error(`no button named "${name}" in ${within ?? 'the widget'}`);
+      return found;
+    },
+    events: (type) => win.__events.filter((event) => !type || event.type === type),
+    close: () => frame.remove(),
+  };
+  if (options.waitForReady !== false) {
+    await waitFor(() => page.events('consent-gate:ready').length > 0, 'consent-gate:ready');
+    await page.widget()?.updateComplete;
+  }
+  return page;
+}
