@@ -32,6 +32,12 @@ export default defineConfig({
   // Chunk URLs resolve against the entry's own URL, so dist/ works under any prefix.
   base: './',
   plugins: [serveWidgetFromSource()],
+  define: {
+    // Sentry's debug logging is for SDK developers; it only adds bytes here.
+    __SENTRY_DEBUG__: 'false',
+    // Replay's compression worker ships as its own file (workerUrl), never as a blob: URL.
+    __SENTRY_EXCLUDE_REPLAY_WORKER__: 'true',
+  },
   server: {
     fs: { allow: [projectRoot] },
   },

@@ -79,12 +79,13 @@ function launcherFor(browser) {
         hostname: '127.0.0.1',
         port: Number(process.env.WEBKIT_WEBDRIVER_PORT || DEFAULT_WEBKIT_WEBDRIVER_PORT),
         logLevel: 'error',
-        capabilities: {
+        // (WebdriverIO's types do not know the WebKitGTK vendor capability.)
+        capabilities: /** @type {import('@wdio/types').Capabilities.RequestedStandaloneCapabilities} */ ({
           // WebdriverIO 9 would otherwise ask for a BiDi session, which
           // WebKitWebDriver does not offer.
           'wdio:enforceWebDriverClassic': true,
           'webkitgtk:browserOptions': { binary: browser.executablePath, args: ['--automation'] },
-        },
+        }),
       }));
   }
 }
@@ -125,7 +126,7 @@ export default {
       ts: true,
       target: 'es2022',
       // Let esbuild see the same compiler options as tsc (e.g. that the
-      // project uses standard, not experimental, decorators) once it exists.
+      // project uses standard, not experimental, decorators).
       ...(existsSync(tsconfig) ? { tsconfig } : {}),
     }),
   ],

@@ -9,6 +9,7 @@ declare global {
   interface Window {
     consentGate?: ConsentGateApi;
     consentGateConfig?: unknown;
+    Sentry?: unknown;
   }
 }
 
@@ -31,5 +32,5 @@ function readPageConfig(): unknown {
 const page = window as Window & { [STARTED]?: true };
 if (!page[STARTED]) {
   page[STARTED] = true;
-  window.consentGate = startConsentGate({ config: readPageConfig() });
+  window.consentGate = startConsentGate({ config: readPageConfig(), sentry: window.Sentry });
 }

@@ -9,6 +9,7 @@ import { ConsentStore } from './consent/store.js';
 import { syncAcrossTabs } from './consent/sync.js';
 import type { CategoryName, ChangeSource, ConsentState } from './consent/types.js';
 import type { Gate, GateFactory } from './gates/gate.js';
+import { createSentryGate } from './gates/sentry.js';
 import { CONSENT_GATE_TAG, defineConsentGate, type ConsentGateElement } from './ui/consent-gate.js';
 
 /** The public API, as `window.consentGate` and from the npm entry. */
@@ -24,6 +25,8 @@ export interface ConsentGateApi {
   reset(): Promise<void>;
   /** The stored consent record as JSON: the visitor's copy of their own data. */
   export(): string;
+  /** Drives the site's own Sentry SDK (its namespace) instead of loading one. */
+  useSentry(namespace: unknown): void;
   /** Settles with the state once the stored choice is known and the gates follow it. */
   readonly ready: Promise<ConsentState | null>;
 }
@@ -31,8 +34,10 @@ export interface ConsentGateApi {
 export interface StartOptions {
   /** Raw config; validated here. */
   readonly config?: unknown;
-  /** Extra gates; the built-in ones are added by the caller that owns them. */
+  /** Extra gates, after the built-in ones. */
   readonly gates?: readonly GateFactory[];
+  /** A Sentry SDK namespace the page already runs (the embed passes `window.Sentry`). */
+  readonly sentry?: unknown;
 }
 
 export type ConsentGateEventDetail = ConsentState | null;
@@ -85,7 +90,8 @@ export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
     globalPrivacyControl: (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true,
     report,
   });
-  const gates: Gate[] = [];
+  const sentry = createSentryGate(store, { report, pageSentry: options.sentry });
+  const gates: Gate[] = [sentry];
   for (const factory of options.gates ?? []) {
     try {
       const gate = factory(store);
@@ -155,6 +161,7 @@ export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
     openPreferences: () => openPreferences(),
     reset: () => store.reset(),
     export: () => JSON.stringify(store.state === null ? null : { ...store.state }, null, 2),
+    useSentry: (namespace) => sentry.useSentry(namespace),
     ready,
   };
 }

@@ -5,6 +5,7 @@
  *   npm test                                   all engines
  *   BROWSERS=firefox,webkit npm test           a subset (see web-test-runner.config.mjs)
  *   npm test -- --files test/foo.test.ts       extra arguments go to web-test-runner
+ *                                              (--config replaces web-test-runner.config.mjs)
  *
  * Besides starting the runner this script provides what the Debian WebKit
  * (MiniBrowser, used when Playwright's own WebKit is not installed) needs:
@@ -70,7 +71,10 @@ async function main() {
     env.WEBKIT_WEBDRIVER_PORT = String(port);
   }
 
-  testRunner = spawn(process.execPath, [wtrBin, '--config', wtrConfig, ...process.argv.slice(2)], {
+  const args = process.argv.slice(2);
+  // Our config unless the caller brings another one (web-test-runner rejects two).
+  const configArgs = args.some(arg => arg === '--config' || arg.startsWith('--config=')) ? [] : ['--config', wtrConfig];
+  testRunner = spawn(process.execPath, [wtrBin, ...configArgs, ...args], {
     cwd: repoRoot,
     env,
     // Keep the keyboard for interactive use (--watch); CI has no stdin at all.
@@ -78,6 +82,7 @@ async function main() {
   });
   const [code, signal] = await once(testRunner, 'exit');
   testRunner = undefined;
+  if (interrupted) return 130;
   if (signal) {
     console.error(`[run-tests] web-test-runner was killed by ${signal}`);
     return 1;

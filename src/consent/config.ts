@@ -267,6 +267,14 @@ function parseShortString(key: string, value: unknown): string {
   return value;
 }
 
+/** CSS selectors for replay; checked for shape here, for validity by the browser where replay runs. */
+function parseSelectors(key: string, value: unknown): readonly string[] {
+  if (!Array.isArray(value) || value.length > 50 || value.some((s) => typeof s !== 'string' || s.length === 0 || s.length > 200)) {
+    return fail(key, 'an array of CSS selectors', value);
+  }
+  return Object.freeze([...value]);
+}
+
 function parseSentry(value: unknown, categories: readonly CategoryConfig[], report: ConfigProblemReporter): SentryConfig | null {
   if (value === null) return null;
   if (!isPlainObject(value)) return fail('sentry', 'an object with a "dsn"', value);
@@ -278,6 +286,9 @@ function parseSentry(value: unknown, categories: readonly CategoryConfig[], repo
     replayCategory: 'replay',
     replaysSessionSampleRate: 0.1,
     replaysOnErrorSampleRate: 1,
+    mask: [],
+    block: [],
+    keepUrlQuery: false,
   };
   const parsers: Record<string, (v: unknown) => void> = {
     dsn: () => {},
@@ -293,6 +304,12 @@ function parseSentry(value: unknown, categories: readonly CategoryConfig[], repo
     environment: (v) => (sentry.environment = parseShortString('sentry.environment', v)),
     release: (v) => (sentry.release = parseShortString('sentry.release', v)),
     tunnel: (v) => (sentry.tunnel = parseUrl('sentry.tunnel', v)),
+    mask: (v) => (sentry.mask = parseSelectors('sentry.mask', v)),
+    block: (v) => (sentry.block = parseSelectors('sentry.block', v)),
+    keepUrlQuery: (v) => {
+      if (typeof v !== 'boolean') fail('sentry.keepUrlQuery', 'true or false', v);
+      sentry.keepUrlQuery = v;
+    },
   };
   parseObjectKeys('sentry', value, parsers, report);
   return sentry;

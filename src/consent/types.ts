@@ -41,6 +41,11 @@ export interface SentryConfig {
   readonly environment?: string;
   readonly release?: string;
   readonly tunnel?: string;
+  /** Extra CSS selectors for replay to mask or block; added to the locked defaults, never replacing them. */
+  readonly mask: readonly string[];
+  readonly block: readonly string[];
+  /** Keep query strings and fragments of page URLs in Sentry data (default: strip them). */
+  readonly keepUrlQuery: boolean;
 }
 
 /** The configuration after validation: every key present, every value safe. */

@@ -83,6 +83,9 @@ describe('parseConfig', () => {
         environment: 'staging',
         release: 'web@1.2.3',
         tunnel: '/sentry-tunnel',
+        mask: ['.account-name'],
+        block: ['#chart'],
+        keepUrlQuery: true,
       };
       const { config, problems } = parse({ sentry });
       expect(problems).to.deep.equal([]);
@@ -96,6 +99,9 @@ describe('parseConfig', () => {
         replayCategory: 'replay',
         replaysSessionSampleRate: 0.1,
         replaysOnErrorSampleRate: 1,
+        mask: [],
+        block: [],
+        keepUrlQuery: false,
       });
     });
 
@@ -164,6 +170,9 @@ describe('parseConfig', () => {
       [{ sentry: { dsn: 'https://k@h.io/1', environment: 3 } }, 'sentry.environment', (c) => c.sentry?.environment, undefined],
       [{ sentry: { dsn: 'https://k@h.io/1', tunnel: 'javascript:x' } }, 'sentry.tunnel', (c) => c.sentry?.tunnel, undefined],
       [{ sentry: { dsn: 'https://k@h.io/1', unmask: ['*'] } }, 'sentry.unmask', (c) => (c.sentry as unknown as Record<string, unknown>)?.unmask, undefined],
+      [{ sentry: { dsn: 'https://k@h.io/1', mask: '.x' } }, 'sentry.mask', (c) => c.sentry?.mask, []],
+      [{ sentry: { dsn: 'https://k@h.io/1', block: [''] } }, 'sentry.block', (c) => c.sentry?.block, []],
+      [{ sentry: { dsn: 'https://k@h.io/1', keepUrlQuery: 1 } }, 'sentry.keepUrlQuery', (c) => c.sentry?.keepUrlQuery, false],
       [{ googleConsentMode: { marketing: ['ad_storage'] } }, 'googleConsentMode.marketing', (c) => c.googleConsentMode, null],
       [{ googleConsentMode: { analytics: ['analytics'] } }, 'googleConsentMode.analytics', (c) => c.googleConsentMode, null],
       [{ googleConsentMode: ['analytics_storage'] }, 'googleConsentMode', (c) => c.googleConsentMode, null],

@@ -42,12 +42,12 @@ export interface OpenOptions {
   waitForReady?: boolean;
 }
 
-/** Polls `condition` every animation frame until it holds or `timeout` ms pass. */
-export async function waitFor(condition: () => unknown, message: string, timeout = 5000): Promise<void> {
+/** Polls `condition` (sync or async) every `interval` ms until it holds or `timeout` ms pass. */
+export async function waitFor(condition: () => unknown, message: string, timeout = 5000, interval = 16): Promise<void> {
   const start = performance.now();
-  while (!condition()) {
+  while (!(await condition())) {
     if (performance.now() - start > timeout) throw new Error(`timed out waiting for: ${message}`);
-    await new Promise((resolve) => setTimeout(resolve, 16));
+    await new Promise((resolve) => setTimeout(resolve, interval));
   }
 }
 

@@ -179,6 +179,7 @@ function playwrightExecutable(engine) {
 
 /** MiniBrowser lives in an arch- and API-version-specific libdir. */
 function findMiniBrowser() {
+  /** @type {string[]} */
   let libDirs = [];
   try {
     libDirs = readdirSync('/usr/lib', { withFileTypes: true })

@@ -13,6 +13,7 @@
  *
  * @typedef {import('koa').Middleware} Middleware
  */
+import { sentryEndpoint } from './sentry-endpoint.mjs';
 
 /**
  * Health check: `GET /__ping` answers `pong`. The harness sanity test fetches
@@ -46,4 +47,4 @@ async function distUnderAnyPrefix(ctx, next) {
 }
 
 /** @type {Middleware[]} */
-export const middleware = [ping, distUnderAnyPrefix];
+export const middleware = [ping, distUnderAnyPrefix, sentryEndpoint];

@@ -1,0 +1,57 @@
+/**
+ * The Sentry error-monitoring chunk: fetched right after the banner is up, when
+ * `sentry.dsn` is configured and the page has no Sentry SDK of its own. It runs
+ * without consent, so it collects no user info, cookies, headers or URL queries,
+ * stores nothing, and keeps page text out of breadcrumbs.
+ */
+import { addEventProcessor, addIntegration, getClient, init, makeFetchTransport } from '@sentry/browser';
+import type { Envelope, Integration } from '@sentry/core';
+import type { SentryConfig } from '../consent/types.js';
+import { scrubBreadcrumb, scrubEvent, type SentryEventLike } from './sentry-privacy.js';
+
+const REPLAY_ITEM_TYPES = new Set(['replay_event', 'replay_recording']);
+
+function carriesReplay(envelope: Envelope): boolean {
+  return envelope[1].some(([header]) => REPLAY_ITEM_TYPES.has(header.type));
+}
+
+/** The parts of a Sentry namespace the replay gate drives; also satisfied by a site's own SDK. */
+export interface SentryClientHandle {
+  addIntegration(integration: Integration): void;
+}
+
+/**
+ * Starts our own Sentry client. `isReplayAllowed` is asked for every outgoing
+ * envelope: replay data never leaves the page while consent is withdrawn, even
+ * a retry the SDK scheduled before the withdrawal.
+ */
+export function startSentryClient(config: SentryConfig, isReplayAllowed: () => boolean): SentryClientHandle {
+  const keepQuery = config.keepUrlQuery;
+  init({
+    dsn: config.dsn,
+    environment: config.environment,
+    release: config.release,
+    tunnel: config.tunnel,
+    // No IP inference, cookies, headers or query strings: this runs before consent.
+    dataCollection: {
+      userInfo: false,
+      cookies: false,
+      httpHeaders: false,
+      urlQueryParams: keepQuery,
+      httpBodies: [],
+    },
+    replaysSessionSampleRate: config.replaysSessionSampleRate,
+    replaysOnErrorSampleRate: config.replaysOnErrorSampleRate,
+    beforeBreadcrumb: (breadcrumb) => scrubBreadcrumb(breadcrumb, keepQuery),
+    transport: (options) => {
+      const transport = makeFetchTransport(options);
+      return {
+        ...transport,
+        send: (envelope) => (carriesReplay(envelope) && !isReplayAllowed() ? Promise.resolve({}) : transport.send(envelope)),
+      };
+    },
+  });
+  // An event processor also reaches replay_event items, which skip beforeSend.
+  addEventProcessor((event) => scrubEvent(event as SentryEventLike, keepQuery) as typeof event);
+  return { addIntegration: (integration) => (getClient() ? addIntegration(integration) : undefined) };
+}

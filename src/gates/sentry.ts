@@ -1,0 +1,216 @@
+/**
+ * The Sentry gate. Error monitoring starts without consent (privacy-safe, see
+ * sentry-client.ts); session replay, and its error-only buffer, run only while
+ * the replay category is granted, always with the locked privacy options of
+ * sentry-privacy.ts. Withdrawal stops replay at once, without flushing, and
+ * removes its sessionStorage entry.
+ *
+ * Replay code lives in a lazy chunk that is not downloaded before a grant. A
+ * page that runs its own Sentry SDK (on `window.Sentry`, or handed over with
+ * `consentGate.useSentry(Sentry)`) is driven instead of a second client.
+ */
+import type { ConsentStore } from '../consent/store.js';
+import type { ConsentState, SentryConfig } from '../consent/types.js';
+import type { Gate } from './gate.js';
+import type { LockedReplayOptions } from './sentry-privacy.js';
+
+/** Where the replay SDK keeps its session; removed on withdrawal. */
+export const REPLAY_SESSION_KEY = 'sentryReplaySession';
+
+/** The replay integration's controls that the gate uses. */
+interface ReplayControls {
+  start(): void;
+  startBuffering(): void;
+  stop(options?: { flush?: boolean }): Promise<void> | void;
+}
+
+/**
+ * The part of a Sentry SDK namespace the gate needs: `replayIntegration` to build
+ * the (locked) integration, and a way to add it to the running client.
+ */
+export interface SentryNamespace {
+  replayIntegration(options: Record<string, unknown>): ReplayControls & { name: string };
+  addIntegration?(integration: unknown): void;
+  getClient?(): { addIntegration?(integration: unknown): void } | undefined;
+  getReplay?(): unknown;
+}
+
+function isSentryNamespace(value: unknown): value is SentryNamespace {
+  const ns = value as SentryNamespace | null;
+  return (
+    !!ns &&
+    typeof ns.replayIntegration === 'function' &&
+    (typeof ns.addIntegration === 'function' || typeof ns.getClient === 'function')
+  );
+}
+
+/** Removes the replay session entry; storage may be blocked, which is fine. */
+function forgetReplaySession(): void {
+  try {
+    sessionStorage.removeItem(REPLAY_SESSION_KEY);
+  } catch {
+    // no storage, no entry
+  }
+}
+
+/**
+ * Resolves after the next paint, so the Sentry chunk never competes with the
+ * banner; a hidden tab paints nothing, so a timer backs it up.
+ */
+function afterFirstPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+    setTimeout(resolve, 500);
+  });
+}
+
+/** Builds the replay integration and adds it to a running client. */
+interface ReplayHost {
+  create(settings: ReplaySettings): Promise<ReplayControls>;
+  add(integration: ReplayControls): void;
+}
+
+type ReplaySettings = Pick<SentryConfig, 'mask' | 'block' | 'keepUrlQuery'>;
+
+function hostFromNamespace(ns: SentryNamespace): ReplayHost {
+  return {
+    create: async (settings) => {
+      // The privacy module is its own small chunk: only pages with replay granted need it.
+      const { lockedReplayOptions } = await import('./sentry-privacy.js');
+      const options: LockedReplayOptions = lockedReplayOptions(settings);
+      return ns.replayIntegration(options);
+    },
+    add: (integration) => {
+      if (ns.addIntegration) ns.addIntegration(integration);
+      else ns.getClient?.()?.addIntegration?.(integration);
+    },
+  };
+}
+
+/** Replay settings when the page brings its own SDK and our config names no DSN. */
+const BRING_YOUR_OWN_DEFAULTS: Pick<SentryConfig, 'replayCategory' | 'mask' | 'block' | 'keepUrlQuery' | 'replaysSessionSampleRate' | 'replaysOnErrorSampleRate'> = {
+  replayCategory: 'replay',
+  mask: [],
+  block: [],
+  keepUrlQuery: false,
+  replaysSessionSampleRate: 0.1,
+  replaysOnErrorSampleRate: 1,
+};
+
+export interface SentryGate extends Gate {
+  /** Drives the site's own Sentry SDK instead of loading ours. */
+  useSentry(namespace: unknown): void;
+}
+
+/**
+ * Creates the Sentry gate. It exists when `sentry.dsn` is configured or the page
+ * has its own SDK; otherwise it waits for `useSentry()` and does nothing.
+ */
+export function createSentryGate(
+  store: ConsentStore,
+  options: { report: (message: string) => void; pageSentry?: unknown },
+): SentryGate {
+  const { report } = options;
+  const config = store.config.sentry;
+  const settings = config ?? BRING_YOUR_OWN_DEFAULTS;
+
+  /** Where replay runs, once known: the site's SDK, or ours from two lazy chunks. */
+  let host: Promise<ReplayHost> | null = null;
+  let pageNamespace: SentryNamespace | null = null;
+  /** The one replay integration of this page: the SDK refuses a second instance. */
+  let replay: Promise<ReplayControls> | null = null;
+  /** Whether the integration has been added to the client (once per page). */
+  let added = false;
+  let recording = false;
+  /** Bumped on every follow(): an async start that finds it changed gives up. */
+  let generation = 0;
+  let granted = false;
+
+  const isGranted = (state: ConsentState | null) => state?.categories[settings.replayCategory] === true;
+
+  const adopt = (candidate: unknown, source: string): boolean => {
+    if (!isSentryNamespace(candidate)) {
+      report(`${source} is not a Sentry SDK namespace with replayIntegration(); replay stays off`);
+      return false;
+    }
+    if (candidate.getReplay?.()) {
+      report(`${source} already has a replay integration; consent-gate cannot lock its privacy options. Remove it from Sentry.init()`);
+    }
+    pageNamespace = candidate;
+    return true;
+  };
+
+  if (options.pageSentry !== undefined) adopt(options.pageSentry, 'window.Sentry');
+
+  /** Our own SDK: the client chunk right after first paint, the replay chunk only on a grant. */
+  const ownHost = async (): Promise<ReplayHost> => {
+    const { startSentryClient } = await import('./sentry-client.js');
+    const client = startSentryClient(config!, () => granted);
+    return {
+      create: async (settings) => {
+        const { createReplayIntegration } = await import('./sentry-replay.js');
+        return createReplayIntegration(settings);
+      },
+      add: (integration) => client.addIntegration(integration as never),
+    };
+  };
+
+  const replayHost = (): Promise<ReplayHost> | null => {
+    if (pageNamespace) return Promise.resolve(hostFromNamespace(pageNamespace));
+    if (!config) return null;
+    host ??= afterFirstPaint().then(ownHost);
+    return host;
+  };
+
+  const startReplay = async (ticket: number): Promise<void> => {
+    const currentHost = await replayHost();
+    if (!currentHost || ticket !== generation) return;
+    replay ??= currentHost.create(settings);
+    const integration = await replay;
+    if (ticket !== generation || recording) return;
+    recording = true;
+    if (!added) {
+      added = true;
+      // Adding the integration samples by the client's rates (and resumes this tab's session).
+      currentHost.add(integration);
+    } else if (Math.random() < settings.replaysSessionSampleRate) {
+      integration.start();
+    } else if (settings.replaysOnErrorSampleRate > 0) {
+      integration.startBuffering();
+    }
+  };
+
+  const stopReplay = (): void => {
+    if (recording) {
+      // The integration exists once recording is true; stop it without a flush,
+      // so nothing recorded after the withdrawal leaves the page.
+      void replay!.then((integration) => integration.stop({ flush: false })).catch(() => {});
+    }
+    recording = false;
+    forgetReplaySession();
+  };
+
+  // Error monitoring does not wait for consent.
+  void replayHost()?.catch((error) => report(`Sentry could not start: ${String(error)}`));
+
+  return {
+    name: 'sentry',
+    follow(state) {
+      const ticket = ++generation;
+      granted = isGranted(state);
+      if (!granted) {
+        stopReplay();
+        return;
+      }
+      return startReplay(ticket);
+    },
+    useSentry(candidate) {
+      if (pageNamespace === candidate) return;
+      if (host) {
+        report('useSentry() came after consent-gate started its own Sentry client; call it earlier, or leave sentry.dsn out');
+        return;
+      }
+      if (adopt(candidate, 'useSentry()') && granted) void startReplay(++generation);
+    },
+  };
+}

@@ -1,0 +1,118 @@
+/**
+ * What a recording may contain: a page full of SENTINEL-* strings (light DOM,
+ * attributes, inputs, a same-origin iframe, shadow DOM, img, svg, video, audio,
+ * canvas) is recorded after Accept all, and every decoded rrweb event, replay
+ * event and breadcrumb is searched for them.
+ */
+import { expect } from '@esm-bundle/chai';
+import { openPage, uniqueCookieName, waitFor, type SitePage } from '../helpers/page.js';
+import { DIST_ENTRY, envelopes, items, loopbackDsn, replayItems, sleep, uniqueSentryKey, waitForItem } from '../helpers/sentry.js';
+
+/** Every sentinel of test/fixtures/replay-page.html (and its iframe) that must stay hidden. */
+const HIDDEN = [
+  'SENTINEL-TITLE-ATTR',
+  'SENTINEL-HEADING-TEXT',
+  'SENTINEL-LIGHT-NAME',
+  'SENTINEL-LIGHT-BALANCE',
+  'SENTINEL-INPUT-VALUE',
+  'SENTINEL-PLACEHOLDER',
+  'SENTINEL-PASSWORD',
+  'SENTINEL-TEXTAREA',
+  'SENTINEL-OPTION',
+  'SENTINEL-ARIA-LABEL',
+  'SENTINEL-BUTTON-TEXT',
+  'SENTINEL-IMG-SRC',
+  'SENTINEL-IMG-ALT',
+  'SENTINEL-IMAGE-FILE',
+  'SENTINEL-SVG-TEXT',
+  'SENTINEL-VIDEO-SRC',
+  'SENTINEL-POSTER',
+  'SENTINEL-AUDIO-SRC',
+  'SENTINEL-CANVAS',
+  'SENTINEL-IFRAME-TITLE',
+  'SENTINEL-IFRAME-DOC-TITLE',
+  'SENTINEL-IFRAME-TEXT',
+  'SENTINEL-IFRAME-INPUT',
+  'SENTINEL-SHADOW-SPAN',
+  // Changed after recording started:
+  'SENTINEL-TYPED',
+  'SENTINEL-MUTATION-TEXT',
+  'SENTINEL-MUTATION-TITLE',
+  // The widget's own texts: <consent-gate> is blocked from recordings.
+  'Privacy preferences',
+  'Session replay',
+];
+
+const pages: SitePage[] = [];
+afterEach(async () => {
+  for (const page of pages.splice(0)) {
+    await page.window.consentGate?.reset();
+    page.close();
+  }
+  sessionStorage.removeItem('sentryReplaySession');
+});
+
+describe('Session replay masking', function () {
+  this.timeout(60_000);
+
+  it('records the page with all text, inputs and attributes masked and all media, canvas and iframes blocked', async () => {
+    const key = uniqueSentryKey();
+    const page = await openPage({
+      fixture: '/test/fixtures/replay-page.html',
+      src: [DIST_ENTRY],
+      config: { cookie: { name: uniqueCookieName() }, sentry: { dsn: loopbackDsn(key), replaysSessionSampleRate: 1 } },
+    });
+    pages.push(page);
+    const doc = page.document;
+    await page.window.consentGate.acceptAll();
+    await waitFor(() => page.window.sessionStorage.getItem('sentryReplaySession'), 'replay to start', 10_000);
+
+    // Visitor activity after the full snapshot: typing, text and attribute changes, clicks.
+    const input = doc.getElementById('sentinel-input') as HTMLInputElement;
+    input.focus();
+    input.value = 'SENTINEL-TYPED';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    const paragraph = doc.createElement('p');
+    paragraph.textContent = 'SENTINEL-MUTATION-TEXT';
+    doc.querySelector('main')!.append(paragraph);
+    doc.getElementById('sentinel-heading')!.title = 'SENTINEL-MUTATION-TITLE';
+    doc.getElementById('page-button')!.click();
+    doc.getElementById('sentinel-img')!.click();
+
+    await waitForItem(key, 'replay_recording', 20_000);
+    await sleep(6500); // the next segment, with the changes above
+    const list = await envelopes(key);
+    const recordings = items(list, 'replay_recording');
+    const everything = replayItems(list).map((item) => item.raw).join('\n');
+
+    // The recording is real: a full snapshot with the page's elements in it, text masked.
+    const events = recordings.flatMap((item) => item.recording!.events);
+    expect(events.some((event) => event.type === 2), 'a full snapshot').to.equal(true);
+    expect(everything).to.include('sentinel-light');
+    expect(everything).to.match(/\*{8,}/);
+
+    const leaked = HIDDEN.filter((sentinel) => everything.includes(sentinel));
+    expect(leaked, 'sentinels found in the recording').to.deep.equal([]);
+    expect(everything, 'no image, video or audio URL').to.not.match(/sentinel-image\.svg|none\.webm|none\.ogg/);
+    expect(everything, 'no canvas pixels').to.not.include('rr_dataURL');
+    expect(everything, 'no iframe document').to.not.include('iframe-content.html');
+  });
+
+  it('shows the known leak: a text node placed directly in a shadow root is recorded unmasked', async () => {
+    // The replay SDK masks text by its parent element, and such a node has none
+    // (see README, "Known limits"). Our own templates never do this; this test
+    // fails, and the README must change, once the SDK masks these too.
+    const key = uniqueSentryKey();
+    const page = await openPage({
+      fixture: '/test/fixtures/replay-page.html',
+      src: [DIST_ENTRY],
+      config: { cookie: { name: uniqueCookieName() }, sentry: { dsn: loopbackDsn(key), replaysSessionSampleRate: 1 } },
+    });
+    pages.push(page);
+    await page.window.consentGate.acceptAll();
+    const list = await waitForItem(key, 'replay_recording', 20_000);
+    const everything = replayItems(list).map((item) => item.raw).join('\n');
+    expect(everything).to.include('SENTINEL-SHADOW-BARE');
+  });
+});
