@@ -124,8 +124,18 @@ export interface RecordingEvent {
   data: { tag?: string; payload?: Record<string, unknown> } & Record<string, unknown>;
 }
 
-/** Scrubs replay custom events the way `scrubBreadcrumb` scrubs breadcrumbs. */
-export function scrubRecordingEvent(event: RecordingEvent, keepQuery = false): RecordingEvent {
+/**
+ * Resource spans that may stay in a recording: code and API calls. Images,
+ * media, iframes and whatever CSS loads name the page's content by their URL
+ * (`/avatars/jane-doe.jpg`), so their spans are dropped like the media itself.
+ */
+const KEPT_RESOURCE_SPANS = new Set(['resource.script', 'resource.link', 'resource.fetch', 'resource.xhr']);
+
+/**
+ * Scrubs replay custom events the way `scrubBreadcrumb` scrubs breadcrumbs;
+ * returns null for events that must not be recorded at all.
+ */
+export function scrubRecordingEvent(event: RecordingEvent, keepQuery = false): RecordingEvent | null {
   const payload = event.data?.payload;
   if (!payload) return event;
   if (event.data.tag === 'breadcrumb') {
@@ -135,6 +145,7 @@ export function scrubRecordingEvent(event: RecordingEvent, keepQuery = false): R
   if (event.data.tag === 'performanceSpan') {
     const span: Record<string, unknown> = { ...payload };
     const op = String(span.op ?? '');
+    if (op.startsWith('resource.') && !KEPT_RESOURCE_SPANS.has(op)) return null;
     if ((op.startsWith('navigation') || op.startsWith('resource')) && typeof span.description === 'string') {
       span.description = scrubUrl(span.description, keepQuery);
     }

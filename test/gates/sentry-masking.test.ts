@@ -44,16 +44,17 @@ const HIDDEN = [
 ];
 
 const pages: SitePage[] = [];
-afterEach(async () => {
-  for (const page of pages.splice(0)) {
-    await page.window.consentGate?.reset();
-    page.close();
-  }
-  sessionStorage.removeItem('sentryReplaySession');
-});
 
 describe('Session replay masking', function () {
   this.timeout(60_000);
+
+  afterEach(() => {
+    for (const page of pages.splice(0)) {
+      void page.window.consentGate?.reset();
+      page.close();
+    }
+    sessionStorage.removeItem('sentryReplaySession');
+  });
 
   it('records the page with all text, inputs and attributes masked and all media, canvas and iframes blocked', async () => {
     const key = uniqueSentryKey();
@@ -95,6 +96,7 @@ describe('Session replay masking', function () {
     const leaked = HIDDEN.filter((sentinel) => everything.includes(sentinel));
     expect(leaked, 'sentinels found in the recording').to.deep.equal([]);
     expect(everything, 'no image, video or audio URL').to.not.match(/sentinel-image\.svg|none\.webm|none\.ogg/);
+    expect(everything, 'page URL queries stay out of replay events and spans').to.not.match(/"(urls|description)":\[?"[^"]*\?config=/);
     expect(everything, 'no canvas pixels').to.not.include('rr_dataURL');
     expect(everything, 'no iframe document').to.not.include('iframe-content.html');
   });

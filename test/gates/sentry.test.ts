@@ -57,16 +57,17 @@ function throwInPage(page: SitePage, message: string): void {
 const replayChunkFetched = (page: SitePage) => fetchedUrls(page).some((url) => /sentry-replay-[\w-]+\.js/.test(url));
 const workerFetched = (page: SitePage) => fetchedUrls(page).some((url) => /worker-bundler-[\w-]+\.js/.test(url));
 
-afterEach(async () => {
-  for (const page of pages.splice(0)) {
-    await page.window.consentGate?.reset();
-    page.close();
-  }
-  sessionStorage.removeItem(REPLAY_SESSION_KEY);
-});
-
 describe('Sentry gate', function () {
   this.timeout(40_000);
+
+  afterEach(() => {
+    for (const page of pages.splice(0)) {
+      // Closing the page ends its replay; reset() also clears the consent cookie.
+      void page.window.consentGate?.reset();
+      page.close();
+    }
+    sessionStorage.removeItem(REPLAY_SESSION_KEY);
+  });
 
   describe('before consent', () => {
     it('reports errors without user info, cookies or storage, and records no replay', async () => {
