@@ -16,6 +16,9 @@ function serveWidgetFromSource(): Plugin {
   return {
     name: 'consent-gate:serve-from-source',
     apply: 'serve',
+    resolveId(id) {
+      return id === '/consent-gate/consent-gate.js' ? embedSource : undefined;
+    },
     configureServer(server) {
       server.middlewares.use((request, _response, next) => {
         if (request.url?.split('?')[0] === '/consent-gate/consent-gate.js') {

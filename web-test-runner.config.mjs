@@ -148,7 +148,8 @@ export default {
   // first esbuild transform can take a while there.
   browserStartTimeout: 60_000,
   testsStartTimeout: 60_000,
-  testsFinishTimeout: 120_000,
+  // The Sentry replay files wait for real flushes (about 5 s each), several per file.
+  testsFinishTimeout: 360_000,
 
   testFramework: {
     config: { timeout: 10_000 },

@@ -31,7 +31,12 @@ interface ReplayControls {
 export interface SentryNamespace {
   replayIntegration(options: Record<string, unknown>): ReplayControls & { name: string };
   addIntegration?(integration: unknown): void;
-  getClient?(): { addIntegration?(integration: unknown): void } | undefined;
+  getClient?():
+    | {
+        addIntegration?(integration: unknown): void;
+        getOptions?(): { replaysSessionSampleRate?: number; replaysOnErrorSampleRate?: number };
+      }
+    | undefined;
   getReplay?(): unknown;
 }
 
@@ -112,7 +117,7 @@ export function createSentryGate(
 ): SentryGate {
   const { report } = options;
   const config = store.config.sentry;
-  const settings = config ?? BRING_YOUR_OWN_DEFAULTS;
+  let settings = config ?? BRING_YOUR_OWN_DEFAULTS;
 
   /** Where replay runs, once known: the site's SDK, or ours from two lazy chunks. */
   let host: Promise<ReplayHost> | null = null;
@@ -137,6 +142,15 @@ export function createSentryGate(
       report(`${source} already has a replay integration; consent-gate cannot lock its privacy options. Remove it from Sentry.init()`);
     }
     pageNamespace = candidate;
+    if (!config) {
+      // The site's own init() decides the sample rates; follow them on a re-grant too.
+      const clientOptions = candidate.getClient?.()?.getOptions?.() ?? {};
+      settings = {
+        ...settings,
+        replaysSessionSampleRate: clientOptions.replaysSessionSampleRate ?? settings.replaysSessionSampleRate,
+        replaysOnErrorSampleRate: clientOptions.replaysOnErrorSampleRate ?? settings.replaysOnErrorSampleRate,
+      };
+    }
     return true;
   };
 

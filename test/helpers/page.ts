@@ -14,6 +14,8 @@ export type SiteWindow = Window & {
   consentGate: ConsentGateApi;
   consentGateConfig?: unknown;
   __events: RecordedEvent[];
+  /** `securitypolicyviolation` events: "directive blockedURI". */
+  __violations: string[];
 };
 
 export interface SitePage {
@@ -36,6 +38,8 @@ export interface OpenOptions {
   src?: string[];
   /** The fixture to load; default the plain site page. */
   fixture?: string;
+  /** Extra query parameters for the fixture. */
+  params?: Record<string, string>;
   width?: number;
   height?: number;
   /** Wait for `consent-gate:ready` (default true). */
@@ -61,6 +65,7 @@ export async function openPage(options: OpenOptions = {}): Promise<SitePage> {
   if (options.config !== undefined) params.set('config', JSON.stringify(options.config));
   if (options.windowConfig !== undefined) params.set('windowConfig', JSON.stringify(options.windowConfig));
   for (const src of options.src ?? []) params.append('src', src);
+  for (const [name, value] of Object.entries(options.params ?? {})) params.set(name, value);
   const frame = document.createElement('iframe');
   frame.style.width = `${options.width ?? 900}px`;
   frame.style.height = `${options.height ?? 700}px`;
