@@ -5,8 +5,17 @@
  * event and breadcrumb is searched for them.
  */
 import { expect } from '@esm-bundle/chai';
-import { openPage, uniqueCookieName, waitFor, type SitePage } from '../helpers/page.js';
-import { DIST_ENTRY, envelopes, items, loopbackDsn, replayItems, sleep, uniqueSentryKey, waitForItem } from '../helpers/sentry.js';
+import { waitFor } from '../helpers/page.js';
+import {
+  envelopes,
+  items,
+  openWithSentry,
+  pagesClosedAfterEach,
+  replayItems,
+  sleep,
+  uniqueSentryKey,
+  waitForItem,
+} from '../helpers/sentry.js';
 
 /** Every sentinel of test/fixtures/replay-page.html (and its iframe) that must stay hidden. */
 const HIDDEN = [
@@ -43,27 +52,15 @@ const HIDDEN = [
   'Session replay',
 ];
 
-const pages: SitePage[] = [];
-
 describe('Session replay masking', function () {
   this.timeout(60_000);
-
-  afterEach(() => {
-    for (const page of pages.splice(0)) {
-      void page.window.consentGate?.reset();
-      page.close();
-    }
-    sessionStorage.removeItem('sentryReplaySession');
-  });
+  const pages = pagesClosedAfterEach();
+  const openReplayPage = (key: string) =>
+    openWithSentry(pages, key, { replaysSessionSampleRate: 1 }, { fixture: '/test/fixtures/replay-page.html' });
 
   it('records the page with all text, inputs and attributes masked and all media, canvas and iframes blocked', async () => {
     const key = uniqueSentryKey();
-    const page = await openPage({
-      fixture: '/test/fixtures/replay-page.html',
-      src: [DIST_ENTRY],
-      config: { cookie: { name: uniqueCookieName() }, sentry: { dsn: loopbackDsn(key), replaysSessionSampleRate: 1 } },
-    });
-    pages.push(page);
+    const page = await openReplayPage(key);
     const doc = page.document;
     await page.window.consentGate.acceptAll();
     await waitFor(() => page.window.sessionStorage.getItem('sentryReplaySession'), 'replay to start', 10_000);
@@ -106,12 +103,7 @@ describe('Session replay masking', function () {
     // (see README, "Known limits"). Our own templates never do this; this test
     // fails, and the README must change, once the SDK masks these too.
     const key = uniqueSentryKey();
-    const page = await openPage({
-      fixture: '/test/fixtures/replay-page.html',
-      src: [DIST_ENTRY],
-      config: { cookie: { name: uniqueCookieName() }, sentry: { dsn: loopbackDsn(key), replaysSessionSampleRate: 1 } },
-    });
-    pages.push(page);
+    const page = await openReplayPage(key);
     await page.window.consentGate.acceptAll();
     const list = await waitForItem(key, 'replay_recording', 20_000);
     const everything = replayItems(list).map((item) => item.raw).join('\n');

@@ -4,20 +4,23 @@
  */
 import { expect } from '@esm-bundle/chai';
 import { openPage, uniqueCookieName, waitFor, type SitePage } from '../helpers/page.js';
-import { DIST_ENTRY, envelopes, fetchedUrls, items, loopbackDsn, replayItems, sleep, uniqueSentryKey, waitForItem } from '../helpers/sentry.js';
-
-const pages: SitePage[] = [];
+import {
+  DIST_ENTRY,
+  envelopes,
+  fetchedUrls,
+  items,
+  loopbackDsn,
+  openWithSentry,
+  pagesClosedAfterEach,
+  replayItems,
+  sleep,
+  uniqueSentryKey,
+  waitForItem,
+} from '../helpers/sentry.js';
 
 describe('Sentry gate set-ups', function () {
   this.timeout(60_000);
-
-  afterEach(() => {
-    for (const page of pages.splice(0)) {
-      void page.window.consentGate?.reset();
-      page.close();
-    }
-    sessionStorage.removeItem('sentryReplaySession');
-  });
+  const pages = pagesClosedAfterEach();
 
   describe("with the site's own Sentry SDK (useSentry)", () => {
     async function openOwnSentry(key: string): Promise<SitePage> {
@@ -62,12 +65,7 @@ describe('Sentry gate set-ups', function () {
   describe('under a strict Content Security Policy', () => {
     it('shows the banner, records with the shipped worker and withdraws without one violation', async () => {
       const key = uniqueSentryKey();
-      const page = await openPage({
-        fixture: '/test/fixtures/strict-csp.html',
-        src: [DIST_ENTRY],
-        config: { cookie: { name: uniqueCookieName() }, sentry: { dsn: loopbackDsn(key), replaysSessionSampleRate: 1 } },
-      });
-      pages.push(page);
+      const page = await openWithSentry(pages, key, { replaysSessionSampleRate: 1 }, { fixture: '/test/fixtures/strict-csp.html' });
       expect(page.inWidget('[role="region"]')!.hidden).to.equal(false);
       await page.window.consentGate.openPreferences();
       page.button('Accept all', 'dialog').click();

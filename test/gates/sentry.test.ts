@@ -10,6 +10,7 @@ import {
   fetchedUrls,
   items,
   loopbackDsn,
+  pagesClosedAfterEach,
   replayItems,
   sleep,
   uniqueSentryKey,
@@ -17,7 +18,7 @@ import {
 } from '../helpers/sentry.js';
 
 const REPLAY_SESSION_KEY = 'sentryReplaySession';
-const pages: SitePage[] = [];
+let pages: SitePage[] = [];
 
 interface Setup {
   key: string;
@@ -59,25 +60,24 @@ const workerFetched = (page: SitePage) => fetchedUrls(page).some((url) => /worke
 
 describe('Sentry gate', function () {
   this.timeout(40_000);
-
-  afterEach(() => {
-    for (const page of pages.splice(0)) {
-      // Closing the page ends its replay; reset() also clears the consent cookie.
-      void page.window.consentGate?.reset();
-      page.close();
-    }
-    sessionStorage.removeItem(REPLAY_SESSION_KEY);
-  });
+  pages = pagesClosedAfterEach();
 
   describe('before consent', () => {
     it('reports errors without user info, cookies or storage, and records no replay', async () => {
       const { key, cookie, config } = setup({ replaysSessionSampleRate: 1 });
       const page = await open(config);
       await waitFor(() => fetchedUrls(page).some((url) => /sentry-client-/.test(url)), 'the Sentry chunk', 5000);
+      const button = page.document.getElementById('page-button')!;
+      button.title = 'SENTINEL-BUTTON-TITLE';
+      button.setAttribute('aria-label', 'SENTINEL-BUTTON-LABEL');
       await activity(page, 'before consent');
       throwInPage(page, 'Error before consent');
       const list = await waitForItem(key, 'event');
       const event = items(list, 'event')[0]!.payload!;
+      const breadcrumbs = event.breadcrumbs as { category: string; message?: string }[];
+      const click = breadcrumbs.find((breadcrumb) => breadcrumb.category === 'ui.click');
+      expect(click?.message, 'the click breadcrumb keeps the element path').to.include('button#page-button');
+      expect(items(list, 'event')[0]!.raw, 'but no attribute text').to.not.match(/SENTINEL-BUTTON-(TITLE|LABEL)/);
       expect(event.user, 'no user data').to.equal(undefined);
       expect(JSON.stringify(event)).to.not.include('{{auto}}');
       expect((event.sdk as { settings?: { infer_ip?: string } }).settings?.infer_ip).to.equal('never');

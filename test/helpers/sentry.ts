@@ -2,7 +2,7 @@
  * Reads back what the real @sentry/browser sent to the test server's loopback
  * endpoint (test/server/sentry-endpoint.mjs), already split and inflated there.
  */
-import { waitFor, type SitePage } from './page.js';
+import { openPage, uniqueCookieName, waitFor, type OpenOptions, type SitePage } from './page.js';
 
 export interface DecodedItem {
   header: { type: string; [key: string]: unknown };
@@ -65,3 +65,36 @@ export function fetchedUrls(page: SitePage): string[] {
 
 /** Lets time pass in the page (replay flushes after ~5 s). */
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The pages a describe block opens: each is reset (forgetting its choice) and
+ * closed after every test, and the tab's replay session entry is cleared.
+ * Iframes of one tab share sessionStorage, so a left-over entry would be resumed.
+ */
+export function pagesClosedAfterEach(): SitePage[] {
+  const pages: SitePage[] = [];
+  afterEach(() => {
+    for (const page of pages.splice(0)) {
+      void page.window.consentGate?.reset();
+      page.close();
+    }
+    sessionStorage.removeItem('sentryReplaySession');
+  });
+  return pages;
+}
+
+/** Opens a fixture with the built widget and Sentry pointed at the loopback endpoint for `key`. */
+export async function openWithSentry(
+  pages: SitePage[],
+  key: string,
+  sentry: Record<string, unknown>,
+  options: OpenOptions = {},
+): Promise<SitePage> {
+  const page = await openPage({
+    src: [DIST_ENTRY],
+    config: { cookie: { name: uniqueCookieName() }, sentry: { dsn: loopbackDsn(key), ...sentry } },
+    ...options,
+  });
+  pages.push(page);
+  return page;
+}

@@ -1,0 +1,65 @@
+/**
+ * The shape of dist/: the entry imports nothing statically, and the session replay
+ * code (and its worker) sit only in chunks reached through a dynamic import, so
+ * no page downloads them before the replay category is granted.
+ */
+import { expect } from '@esm-bundle/chai';
+
+const DIST = '/dist/';
+/** Strings that exist only in the replay SDK (rrweb and the Replay integration). */
+const REPLAY_MARKERS = ['Multiple Sentry Session Replay instances are not supported', 'rr_width'];
+
+async function text(file: string): Promise<string> {
+  const response = await fetch(`${DIST}${file}`, { cache: 'no-store' });
+  expect(response.status, `${file} is in dist/`).to.equal(200);
+  return response.text();
+}
+
+/** `./x.js` targets of static imports/re-exports and of dynamic `import()`s in minified ES output. */
+function imports(code: string): { static: string[]; dynamic: string[] } {
+  const quoted = `["'\`]\\.\\/([\\w.-]+\\.js)["'\`]`;
+  return {
+    static: [...code.matchAll(new RegExp(`(?:^|[;}\\s])(?:import|export)\\s*(?:[\\w*{][^;]*?from\\s*)?${quoted}`, 'g'))].map((m) => m[1]!),
+    dynamic: [...code.matchAll(new RegExp(`import\\(\\s*${quoted}\\s*\\)`, 'g'))].map((m) => m[1]!),
+  };
+}
+
+/** A chunk and everything it imports statically, as one text. */
+async function withStaticImports(file: string, seen = new Set<string>()): Promise<string> {
+  if (seen.has(file)) return '';
+  seen.add(file);
+  const code = await text(file);
+  const nested = await Promise.all(imports(code).static.map((dependency) => withStaticImports(dependency, seen)));
+  return [code, ...nested].join('\n');
+}
+
+describe('dist/', () => {
+  it('has an entry with no static imports and no replay code', async () => {
+    const entry = await text('consent-gate.js');
+    expect(imports(entry).static).to.deep.equal([]);
+    for (const marker of REPLAY_MARKERS) expect(entry).to.not.include(marker);
+  });
+
+  it('keeps replay code out of the error-monitoring chunk and in a chunk of its own', async () => {
+    const entry = await text('consent-gate.js');
+    const lazy = imports(entry).dynamic;
+    const client = lazy.find((file) => file.startsWith('sentry-client-'));
+    const replay = lazy.find((file) => file.startsWith('sentry-replay-'));
+    expect(client, 'a lazy Sentry client chunk').to.be.a('string');
+    expect(replay, 'a lazy replay chunk').to.be.a('string');
+    const clientCode = await withStaticImports(client!);
+    for (const marker of REPLAY_MARKERS) expect(clientCode, `client chunk has "${marker}"`).to.not.include(marker);
+    const replayCode = await withStaticImports(replay!);
+    expect(replayCode).to.include(REPLAY_MARKERS[0]);
+  });
+
+  it('ships the replay compression worker as a file, not an inline blob', async () => {
+    const entry = await text('consent-gate.js');
+    const replay = imports(entry).dynamic.find((file) => file.startsWith('sentry-replay-'))!;
+    const replayCode = await withStaticImports(replay);
+    const worker = /worker-bundler-[\w-]+\.js/.exec(replayCode)?.[0];
+    expect(worker, 'the replay chunk names its worker file').to.be.a('string');
+    expect(await text(worker!)).to.include('postMessage');
+    expect(replayCode, 'no inlined worker source turned into a blob: URL').to.not.include('createObjectURL');
+  });
+});
