@@ -20,6 +20,19 @@ export interface ConsentStoreOptions {
   readonly report?: (message: string) => void;
 }
 
+/**
+ * A random v4 UUID. `crypto.randomUUID()` exists only in secure contexts; a site
+ * on plain http still needs consent ids, so fall back to `getRandomValues`.
+ */
+export function randomId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
 function sameState(a: ConsentState | null, b: ConsentState | null): boolean {
   if (a === null || b === null) return a === b;
   return (
@@ -53,7 +66,7 @@ export class ConsentStore {
     this.globalPrivacyControl = options.globalPrivacyControl === true;
     this.#jar = options.jar;
     this.#now = options.now ?? Date.now;
-    this.#createId = options.createId ?? (() => crypto.randomUUID());
+    this.#createId = options.createId ?? randomId;
     this.#report = options.report ?? (() => {});
     this.#state = this.#readStored();
   }

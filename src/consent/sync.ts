@@ -21,7 +21,11 @@ export function syncAcrossTabs(store: ConsentStore, channelName: string, target:
   };
   const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(channelName) : null;
   const onMessage = (event: MessageEvent<SyncMessage>): void => {
-    if (event.data?.type === 'consent-gate:changed') refresh();
+    if (event.data?.type !== 'consent-gate:changed') return;
+    refresh();
+    // The message and the cookie write travel separately in multi-process browsers;
+    // a second look catches a cookie that was not visible yet at the first.
+    setTimeout(refresh, 300);
   };
   channel?.addEventListener('message', onMessage);
 

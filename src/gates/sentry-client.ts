@@ -42,7 +42,9 @@ export function startSentryClient(config: SentryConfig, isReplayAllowed: () => b
     },
     replaysSessionSampleRate: config.replaysSessionSampleRate,
     replaysOnErrorSampleRate: config.replaysOnErrorSampleRate,
-    beforeBreadcrumb: (breadcrumb) => scrubBreadcrumb(breadcrumb, keepQuery),
+    // The DOM event's target lets us rebuild the element path instead of editing the SDK's text.
+    beforeBreadcrumb: (breadcrumb, hint) =>
+      scrubBreadcrumb(breadcrumb, keepQuery, (hint?.event as Event | undefined)?.target),
     transport: (options) => {
       const transport = makeFetchTransport(options);
       return {

@@ -12,6 +12,7 @@ export const ALWAYS_BLOCKED = Object.freeze([
   'canvas',
   'iframe',
   'frame',
+  'input[type="image" i]',
   // The widget itself: the visitor's choice is nobody's replay material.
   'consent-gate',
 ]);
@@ -39,14 +40,32 @@ const SAFE_NODE_ATTRIBUTES = new Set(['id', 'class', 'role', 'type', 'data-sentr
 
 export type LockedReplayOptions = ReturnType<typeof lockedReplayOptions>;
 
+/**
+ * Keeps the selectors this browser can parse. The SDK joins all block (and mask)
+ * selectors into one and checks elements with `matches()`, which throws on one
+ * bad part: then nothing would be blocked at all.
+ */
+export function validSelectors(key: string, selectors: readonly string[]): string[] {
+  const probe = document.createDocumentFragment();
+  return selectors.filter((selector) => {
+    try {
+      probe.querySelector(selector);
+      return true;
+    } catch {
+      console.error(`consent-gate: config "${key}" has a selector this browser cannot parse (${JSON.stringify(selector)}); it is ignored`);
+      return false;
+    }
+  });
+}
+
 /** The privacy part of the replay integration's options; no key here can be weakened by config. */
 export function lockedReplayOptions(config: Pick<SentryConfig, 'mask' | 'block' | 'keepUrlQuery'>) {
   return {
     maskAllText: true,
     maskAllInputs: true,
     blockAllMedia: true,
-    mask: [...config.mask],
-    block: [...ALWAYS_BLOCKED, ...config.block],
+    mask: validSelectors('sentry.mask', config.mask),
+    block: [...ALWAYS_BLOCKED, ...validSelectors('sentry.block', config.block)],
     unmask: [] as string[],
     unblock: [] as string[],
     maskAttributes: [...MASKED_ATTRIBUTES],
@@ -68,13 +87,32 @@ export function scrubUrl(url: string, keepQuery = false): string {
   return cut < 0 ? url : url.slice(0, cut);
 }
 
+/** One segment of an element path: `tag#id.class.class`. */
+const PATH_SEGMENT = String.raw`[\w-]+(?:#[\w-]+)?(?:\.[\w-]+)*`;
+const PATH_PREFIX = new RegExp(`^${PATH_SEGMENT}(?: > ${PATH_SEGMENT})*`);
+
 /**
  * Removes attribute parts (`[title="…"]`, `[aria-label="…"]`, …) from a CSS-like
  * element path such as Sentry's click breadcrumb message
- * `body > button#save.primary[aria-label="Delete Bob"]`.
+ * `body > button#save.primary[aria-label="Delete Bob"]`. The SDK does not escape
+ * the values, so only the leading part that still reads as a plain path
+ * (`tag#id.class > …`) is kept; whatever follows a value with `"]` in it is cut.
  */
 export function scrubSelector(path: string): string {
-  return path.replace(/\[[^\]=]+(=("([^"\\]|\\.)*"|'([^'\\]|\\.)*'|[^\]]*))?\]/g, '');
+  const stripped = path.replace(/\[[\w-]+(="[^"\]]*")?\]/g, '');
+  return PATH_PREFIX.exec(stripped)?.[0] ?? '';
+}
+
+/** `body > main > button#save.primary`, built from the element itself: no attribute values, no text. */
+export function elementPath(element: Element, depth = 5): string {
+  const segments: string[] = [];
+  for (let node: Element | null = element; node && segments.length < depth; node = node.parentElement) {
+    let segment = node.localName.replace(/[^\w-]/g, '');
+    if (/^[\w-]+$/.test(node.id)) segment += `#${node.id}`;
+    for (const name of [...node.classList].slice(0, 4)) if (/^[\w-]+$/.test(name)) segment += `.${name}`;
+    segments.unshift(segment);
+  }
+  return segments.join(' > ');
 }
 
 export interface Breadcrumb {
@@ -95,14 +133,16 @@ function scrubNode(node: unknown): unknown {
 
 /**
  * A breadcrumb without page text: UI breadcrumbs keep the element path minus
- * attribute values and lose text content; URLs lose query and fragment.
+ * attribute values (rebuilt from `target` when the SDK hands it over) and lose
+ * text content; URLs lose query and fragment.
  */
-export function scrubBreadcrumb<B extends Breadcrumb>(breadcrumb: B, keepQuery = false): B {
+export function scrubBreadcrumb<B extends Breadcrumb>(breadcrumb: B, keepQuery = false, target?: unknown): B {
   const scrubbed: Breadcrumb = { ...breadcrumb };
   const category = breadcrumb.category ?? '';
   const data = breadcrumb.data ? { ...breadcrumb.data } : undefined;
   if (category.startsWith('ui.')) {
-    if (typeof scrubbed.message === 'string') scrubbed.message = scrubSelector(scrubbed.message);
+    if (target instanceof Element) scrubbed.message = elementPath(target);
+    else if (typeof scrubbed.message === 'string') scrubbed.message = scrubSelector(scrubbed.message);
     if (data && 'node' in data) data.node = scrubNode(data.node);
   }
   if (data) {

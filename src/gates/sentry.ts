@@ -37,7 +37,8 @@ export interface SentryNamespace {
         getOptions?(): { replaysSessionSampleRate?: number; replaysOnErrorSampleRate?: number };
       }
     | undefined;
-  getReplay?(): unknown;
+  getReplay?(): (ReplayControls & { name: string }) | undefined;
+  addEventProcessor?(processor: (event: { type?: string; urls?: string[] }) => unknown): void;
 }
 
 function isSentryNamespace(value: unknown): value is SentryNamespace {
@@ -138,23 +139,37 @@ export function createSentryGate(
       report(`${source} is not a Sentry SDK namespace with replayIntegration(); replay stays off`);
       return false;
     }
-    if (candidate.getReplay?.()) {
-      report(`${source} already has a replay integration; consent-gate cannot lock its privacy options. Remove it from Sentry.init()`);
-    }
     pageNamespace = candidate;
+    const existing = candidate.getReplay?.();
+    if (existing) {
+      // The site added replay itself: its options are not ours to lock, but it
+      // must still follow consent. Treat it as our instance: stopped until granted.
+      report(`${source} already has a replay integration; consent-gate gates it but cannot lock its privacy options. Remove it from Sentry.init()`);
+      replay = Promise.resolve(existing);
+      added = true;
+      recording = true;
+      if (!granted) stopReplay();
+    }
+    // Replay events leave only while granted (this also cancels SDK retries of a
+    // segment after a withdrawal), with URL queries scrubbed like our own client does.
+    candidate.addEventProcessor?.((event) => {
+      if (event.type !== 'replay_event') return event;
+      if (!granted) return null;
+      if (!settings.keepUrlQuery && event.urls) event.urls = event.urls.map((url) => url.replace(/[?#].*$/s, ''));
+      return event;
+    });
     if (!config) {
       // The site's own init() decides the sample rates; follow them on a re-grant too.
       const clientOptions = candidate.getClient?.()?.getOptions?.() ?? {};
       settings = {
         ...settings,
-        replaysSessionSampleRate: clientOptions.replaysSessionSampleRate ?? settings.replaysSessionSampleRate,
-        replaysOnErrorSampleRate: clientOptions.replaysOnErrorSampleRate ?? settings.replaysOnErrorSampleRate,
+        replaysSessionSampleRate: clientOptions.replaysSessionSampleRate ?? 0,
+        replaysOnErrorSampleRate: clientOptions.replaysOnErrorSampleRate ?? 0,
       };
     }
     return true;
   };
 
-  if (options.pageSentry !== undefined) adopt(options.pageSentry, 'window.Sentry');
 
   /** Our own SDK: the client chunk right after first paint, the replay chunk only on a grant. */
   const ownHost = async (): Promise<ReplayHost> => {
@@ -172,22 +187,34 @@ export function createSentryGate(
   const replayHost = (): Promise<ReplayHost> | null => {
     if (pageNamespace) return Promise.resolve(hostFromNamespace(pageNamespace));
     if (!config) return null;
-    host ??= afterFirstPaint().then(ownHost);
+    // A failed chunk load (network blip, redeploy) is retried on the next call.
+    host ??= afterFirstPaint()
+      .then(ownHost)
+      .catch((error: unknown) => {
+        host = null;
+        throw error;
+      });
     return host;
   };
 
   const startReplay = async (ticket: number): Promise<void> => {
     const currentHost = await replayHost();
     if (!currentHost || ticket !== generation) return;
-    replay ??= currentHost.create(settings);
+    replay ??= currentHost.create(settings).catch((error: unknown) => {
+      replay = null;
+      throw error;
+    });
     const integration = await replay;
     if (ticket !== generation || recording) return;
-    recording = true;
     if (!added) {
-      added = true;
       // Adding the integration samples by the client's rates (and resumes this tab's session).
       currentHost.add(integration);
-    } else if (Math.random() < settings.replaysSessionSampleRate) {
+      added = true;
+      recording = true;
+      return;
+    }
+    recording = true;
+    if (Math.random() < settings.replaysSessionSampleRate) {
       integration.start();
     } else if (settings.replaysOnErrorSampleRate > 0) {
       integration.startBuffering();
@@ -203,6 +230,8 @@ export function createSentryGate(
     recording = false;
     forgetReplaySession();
   };
+
+  if (options.pageSentry !== undefined) adopt(options.pageSentry, 'window.Sentry');
 
   // Error monitoring does not wait for consent.
   void replayHost()?.catch((error) => report(`Sentry could not start: ${String(error)}`));

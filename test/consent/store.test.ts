@@ -1,7 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import { parseConfig } from '../../src/consent/config.js';
 import { encodeChoice, memoryCookieJar, type CookieJar } from '../../src/consent/cookie.js';
-import { ConsentStore } from '../../src/consent/store.js';
+import { ConsentStore, randomId } from '../../src/consent/store.js';
 import type { ChangeSource, ConsentState } from '../../src/consent/types.js';
 
 const NOW = Date.UTC(2026, 10, 26, 12, 0, 0);
@@ -195,6 +195,22 @@ describe('ConsentStore', () => {
       expect(await here.refresh()).to.equal(true);
       expect(here.state).to.equal(null);
       expect(sources).to.deep.equal(['remote', 'remote']);
+    });
+  });
+
+  describe('consent ids', () => {
+    const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+    it('are v4 UUIDs', () => expect(randomId()).to.match(UUID_V4));
+    it('are made without crypto.randomUUID (plain http pages lack it)', () => {
+      Object.defineProperty(crypto, 'randomUUID', { value: undefined, configurable: true });
+      try {
+        const ids = new Set(Array.from({ length: 50 }, () => randomId()));
+        expect(ids.size).to.equal(50);
+        for (const id of ids) expect(id).to.match(UUID_V4);
+      } finally {
+        delete (crypto as { randomUUID?: unknown }).randomUUID;
+      }
+      expect(crypto.randomUUID, 'restored').to.be.a('function');
     });
   });
 

@@ -55,6 +55,13 @@ function throwInPage(page: SitePage, message: string): void {
   });
 }
 
+/** Whether init() has run in the page: the SDK keeps its default scope on a global carrier. */
+function sentryClientStarted(page: SitePage): boolean {
+  type Carrier = Record<string, { defaultCurrentScope?: { getClient(): unknown } } | string>;
+  const carrier = (page.window as unknown as { __SENTRY__?: Carrier }).__SENTRY__;
+  return Object.values(carrier ?? {}).some((entry) => typeof entry === 'object' && !!entry.defaultCurrentScope?.getClient());
+}
+
 const replayChunkFetched = (page: SitePage) => fetchedUrls(page).some((url) => /sentry-replay-[\w-]+\.js/.test(url));
 const workerFetched = (page: SitePage) => fetchedUrls(page).some((url) => /worker-bundler-[\w-]+\.js/.test(url));
 
@@ -67,6 +74,8 @@ describe('Sentry gate', function () {
       const { key, cookie, config } = setup({ replaysSessionSampleRate: 1 });
       const page = await open(config);
       await waitFor(() => fetchedUrls(page).some((url) => /sentry-client-/.test(url)), 'the Sentry chunk', 5000);
+      // Breadcrumbs are kept only once init() has bound a client to the SDK's default scope.
+      await waitFor(() => sentryClientStarted(page), 'Sentry to start', 5000);
       const button = page.document.getElementById('page-button')!;
       button.title = 'SENTINEL-BUTTON-TITLE';
       button.setAttribute('aria-label', 'SENTINEL-BUTTON-LABEL');
