@@ -4,7 +4,7 @@
  * without consent, so it collects no user info, cookies, headers or URL queries,
  * stores nothing, and keeps page text out of breadcrumbs.
  */
-import { addEventProcessor, addIntegration, getClient, init, makeFetchTransport } from '@sentry/browser';
+import { addEventProcessor, addIntegration, init, makeFetchTransport } from '@sentry/browser';
 import type { Envelope, Integration } from '@sentry/core';
 import type { SentryConfig } from '../consent/types.js';
 import { scrubBreadcrumb, scrubEvent, type SentryEventLike } from './sentry-privacy.js';
@@ -15,17 +15,12 @@ function carriesReplay(envelope: Envelope): boolean {
   return envelope[1].some(([header]) => REPLAY_ITEM_TYPES.has(header.type));
 }
 
-/** The parts of a Sentry namespace the replay gate drives; also satisfied by a site's own SDK. */
-export interface SentryClientHandle {
-  addIntegration(integration: Integration): void;
-}
-
 /**
  * Starts our own Sentry client. `isReplayAllowed` is asked for every outgoing
  * envelope: replay data never leaves the page while consent is withdrawn, even
  * a retry the SDK scheduled before the withdrawal.
  */
-export function startSentryClient(config: SentryConfig, isReplayAllowed: () => boolean): SentryClientHandle {
+export function startSentryClient(config: SentryConfig, isReplayAllowed: () => boolean): void {
   const keepQuery = config.keepUrlQuery;
   init({
     dsn: config.dsn,
@@ -55,5 +50,9 @@ export function startSentryClient(config: SentryConfig, isReplayAllowed: () => b
   });
   // An event processor also reaches replay_event items, which skip beforeSend.
   addEventProcessor((event) => scrubEvent(event as SentryEventLike, keepQuery) as typeof event);
-  return { addIntegration: (integration) => (getClient() ? addIntegration(integration) : undefined) };
+}
+
+/** Adds the replay integration to the client started above. */
+export function addReplayIntegration(integration: Integration): void {
+  addIntegration(integration);
 }

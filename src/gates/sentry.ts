@@ -12,10 +12,14 @@
 import type { ConsentStore } from '../consent/store.js';
 import type { ConsentState, SentryConfig } from '../consent/types.js';
 import type { Gate } from './gate.js';
-import type { LockedReplayOptions } from './sentry-privacy.js';
+import type { SentryEventLike } from './sentry-privacy.js';
+
+type PrivacyModule = typeof import('./sentry-privacy.js');
+/** The privacy module is its own small chunk: only pages that run Sentry replay need it. */
+const loadPrivacy = (): Promise<PrivacyModule> => import('./sentry-privacy.js');
 
 /** Where the replay SDK keeps its session; removed on withdrawal. */
-export const REPLAY_SESSION_KEY = 'sentryReplaySession';
+const REPLAY_SESSION_KEY = 'sentryReplaySession';
 
 /** The replay integration's controls that the gate uses. */
 interface ReplayControls {
@@ -28,7 +32,7 @@ interface ReplayControls {
  * The part of a Sentry SDK namespace the gate needs: `replayIntegration` to build
  * the (locked) integration, and a way to add it to the running client.
  */
-export interface SentryNamespace {
+interface SentryNamespace {
   replayIntegration(options: Record<string, unknown>): ReplayControls & { name: string };
   addIntegration?(integration: unknown): void;
   getClient?():
@@ -38,7 +42,7 @@ export interface SentryNamespace {
       }
     | undefined;
   getReplay?(): (ReplayControls & { name: string }) | undefined;
-  addEventProcessor?(processor: (event: { type?: string; urls?: string[] }) => unknown): void;
+  addEventProcessor?(processor: (event: SentryEventLike) => SentryEventLike | null): void;
 }
 
 function isSentryNamespace(value: unknown): value is SentryNamespace {
@@ -80,12 +84,7 @@ type ReplaySettings = Pick<SentryConfig, 'mask' | 'block' | 'keepUrlQuery'>;
 
 function hostFromNamespace(ns: SentryNamespace): ReplayHost {
   return {
-    create: async (settings) => {
-      // The privacy module is its own small chunk: only pages with replay granted need it.
-      const { lockedReplayOptions } = await import('./sentry-privacy.js');
-      const options: LockedReplayOptions = lockedReplayOptions(settings);
-      return ns.replayIntegration(options);
-    },
+    create: async (settings) => ns.replayIntegration((await loadPrivacy()).lockedReplayOptions(settings)),
     add: (integration) => {
       if (ns.addIntegration) ns.addIntegration(integration);
       else ns.getClient?.()?.addIntegration?.(integration);
@@ -93,14 +92,15 @@ function hostFromNamespace(ns: SentryNamespace): ReplayHost {
   };
 }
 
-/** Replay settings when the page brings its own SDK and our config names no DSN. */
-const BRING_YOUR_OWN_DEFAULTS: Pick<SentryConfig, 'replayCategory' | 'mask' | 'block' | 'keepUrlQuery' | 'replaysSessionSampleRate' | 'replaysOnErrorSampleRate'> = {
+/**
+ * Replay settings when the page brings its own SDK and our config names no DSN;
+ * the sample rates then come from the site's own `init()`.
+ */
+const BRING_YOUR_OWN_SETTINGS: Pick<SentryConfig, 'replayCategory'> & ReplaySettings = {
   replayCategory: 'replay',
   mask: [],
   block: [],
   keepUrlQuery: false,
-  replaysSessionSampleRate: 0.1,
-  replaysOnErrorSampleRate: 1,
 };
 
 export interface SentryGate extends Gate {
@@ -118,7 +118,7 @@ export function createSentryGate(
 ): SentryGate {
   const { report } = options;
   const config = store.config.sentry;
-  let settings = config ?? BRING_YOUR_OWN_DEFAULTS;
+  const settings = config ?? BRING_YOUR_OWN_SETTINGS;
 
   /** Where replay runs, once known: the site's SDK, or ours from two lazy chunks. */
   let host: Promise<ReplayHost> | null = null;
@@ -131,6 +131,15 @@ export function createSentryGate(
   /** Bumped on every follow(): an async start that finds it changed gives up. */
   let generation = 0;
   let granted = false;
+  /** Loaded with the first grant on a site's SDK; scrubs its replay events. */
+  let privacy: PrivacyModule | null = null;
+
+  /** Sample rates for a re-grant: ours, or read from the site's client when it is used. */
+  const sampleRates = (): { session: number; onError: number } => {
+    if (config) return { session: config.replaysSessionSampleRate, onError: config.replaysOnErrorSampleRate };
+    const options = pageNamespace?.getClient?.()?.getOptions?.() ?? {};
+    return { session: options.replaysSessionSampleRate ?? 0, onError: options.replaysOnErrorSampleRate ?? 0 };
+  };
 
   const isGranted = (state: ConsentState | null) => state?.categories[settings.replayCategory] === true;
 
@@ -151,36 +160,22 @@ export function createSentryGate(
       if (!granted) stopReplay();
     }
     // Replay events leave only while granted (this also cancels SDK retries of a
-    // segment after a withdrawal), with URL queries scrubbed like our own client does.
+    // segment after a withdrawal), scrubbed like our own client's.
     candidate.addEventProcessor?.((event) => {
       if (event.type !== 'replay_event') return event;
       if (!granted) return null;
-      if (!settings.keepUrlQuery && event.urls) event.urls = event.urls.map((url) => url.replace(/[?#].*$/s, ''));
-      return event;
+      return privacy ? privacy.scrubEvent(event, settings.keepUrlQuery) : event;
     });
-    if (!config) {
-      // The site's own init() decides the sample rates; follow them on a re-grant too.
-      const clientOptions = candidate.getClient?.()?.getOptions?.() ?? {};
-      settings = {
-        ...settings,
-        replaysSessionSampleRate: clientOptions.replaysSessionSampleRate ?? 0,
-        replaysOnErrorSampleRate: clientOptions.replaysOnErrorSampleRate ?? 0,
-      };
-    }
     return true;
   };
 
-
   /** Our own SDK: the client chunk right after first paint, the replay chunk only on a grant. */
   const ownHost = async (): Promise<ReplayHost> => {
-    const { startSentryClient } = await import('./sentry-client.js');
-    const client = startSentryClient(config!, () => granted);
+    const { startSentryClient, addReplayIntegration } = await import('./sentry-client.js');
+    startSentryClient(config!, () => granted);
     return {
-      create: async (settings) => {
-        const { createReplayIntegration } = await import('./sentry-replay.js');
-        return createReplayIntegration(settings);
-      },
-      add: (integration) => client.addIntegration(integration as never),
+      create: async (replaySettings) => (await import('./sentry-replay.js')).createReplayIntegration(replaySettings),
+      add: (integration) => addReplayIntegration(integration as never),
     };
   };
 
@@ -200,6 +195,7 @@ export function createSentryGate(
   const startReplay = async (ticket: number): Promise<void> => {
     const currentHost = await replayHost();
     if (!currentHost || ticket !== generation) return;
+    if (pageNamespace) privacy ??= await loadPrivacy();
     replay ??= currentHost.create(settings).catch((error: unknown) => {
       replay = null;
       throw error;
@@ -214,11 +210,9 @@ export function createSentryGate(
       return;
     }
     recording = true;
-    if (Math.random() < settings.replaysSessionSampleRate) {
-      integration.start();
-    } else if (settings.replaysOnErrorSampleRate > 0) {
-      integration.startBuffering();
-    }
+    const rates = sampleRates();
+    if (Math.random() < rates.session) integration.start();
+    else if (rates.onError > 0) integration.startBuffering();
   };
 
   const stopReplay = (): void => {
@@ -228,7 +222,8 @@ export function createSentryGate(
       void replay!.then((integration) => integration.stop({ flush: false })).catch(() => {});
     }
     recording = false;
-    forgetReplaySession();
+    // Only a page where we run replay has our session entry to clean up.
+    if (config || pageNamespace) forgetReplaySession();
   };
 
   if (options.pageSentry !== undefined) adopt(options.pageSentry, 'window.Sentry');
@@ -249,8 +244,8 @@ export function createSentryGate(
     },
     useSentry(candidate) {
       if (pageNamespace === candidate) return;
-      if (host) {
-        report('useSentry() came after consent-gate started its own Sentry client; call it earlier, or leave sentry.dsn out');
+      if (config) {
+        report('useSentry() is ignored: with sentry.dsn in the config consent-gate runs its own client; leave sentry.dsn out to use yours');
         return;
       }
       if (adopt(candidate, 'useSentry()') && granted) void startReplay(++generation);
