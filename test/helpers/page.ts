@@ -16,6 +16,8 @@ export type SiteWindow = Window & {
   __events: RecordedEvent[];
   /** `securitypolicyviolation` events: "directive blockedURI". */
   __violations: string[];
+  /** What the page passed to console.error. */
+  __errors: string[];
 };
 
 export interface SitePage {
@@ -40,10 +42,6 @@ export interface OpenOptions {
   fixture?: string;
   /** Extra query parameters for the fixture. */
   params?: Record<string, string>;
-  width?: number;
-  height?: number;
-  /** Wait for `consent-gate:ready` (default true). */
-  waitForReady?: boolean;
 }
 
 /** Polls `condition` (sync or async) every `interval` ms until it holds or `timeout` ms pass. */
@@ -67,8 +65,8 @@ export async function openPage(options: OpenOptions = {}): Promise<SitePage> {
   for (const src of options.src ?? []) params.append('src', src);
   for (const [name, value] of Object.entries(options.params ?? {})) params.set(name, value);
   const frame = document.createElement('iframe');
-  frame.style.width = `${options.width ?? 900}px`;
-  frame.style.height = `${options.height ?? 700}px`;
+  frame.style.width = '900px';
+  frame.style.height = '700px';
   frame.src = `${options.fixture ?? '/test/fixtures/page.html'}?${params}`;
   const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
   document.body.append(frame);
@@ -90,9 +88,7 @@ export async function openPage(options: OpenOptions = {}): Promise<SitePage> {
     events: (type) => win.__events.filter((event) => !type || event.type === type),
     close: () => frame.remove(),
   };
-  if (options.waitForReady !== false) {
-    await waitFor(() => page.events('consent-gate:ready').length > 0, 'consent-gate:ready');
-    await page.widget()?.updateComplete;
-  }
+  await waitFor(() => page.events('consent-gate:ready').length > 0, 'consent-gate:ready');
+  await page.widget()?.updateComplete;
   return page;
 }
