@@ -12,6 +12,7 @@ import {
   items,
   openBuilt,
   pagesClosedAfterEach,
+  recordedAsBlocked,
   replayItems,
   sentrySetup,
   sleep,
@@ -95,7 +96,11 @@ describe('Session replay masking', function () {
     expect(everything, 'no image, video or audio URL').to.not.match(/sentinel-image\.svg|none\.webm|none\.ogg/);
     expect(everything, 'page URL queries stay out of replay events and spans').to.not.match(/"(urls|description)":\[?"[^"]*\?config=/);
     expect(everything, 'no canvas pixels').to.not.include('rr_dataURL');
-    expect(everything, 'no iframe document').to.not.include('iframe-content.html');
+    expect(everything, 'no iframe document').to.not.match(/iframe-content\.html|inside-iframe/);
+    const notBlocked = ['img', 'svg', 'video', 'audio', 'canvas', 'iframe', 'consent-gate'].filter(
+      (tag) => !recordedAsBlocked(everything, tag),
+    );
+    expect(notBlocked, 'elements recorded as more than a sized placeholder').to.deep.equal([]);
   });
 
   it('shows the known leak: a text node placed directly in a shadow root is recorded unmasked', async () => {

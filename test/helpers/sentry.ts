@@ -125,3 +125,12 @@ export async function openBuilt(pages: SitePage[], config: unknown, options: Ope
 export async function replaySentAfter(key: string, time: number): Promise<DecodedEnvelope[]> {
   return (await envelopes(key)).filter((envelope) => envelope.receivedAt > time + 1000 && replayItems([envelope]).length > 0);
 }
+
+/**
+ * Whether a recording shows `tag` as blocked: rrweb records a blocked element as
+ * an empty placeholder whose only attributes are its size (rr_width, rr_height).
+ * Masking alone would keep the element's own attributes and its children.
+ */
+export function recordedAsBlocked(recordingJson: string, tag: string): boolean {
+  return new RegExp(`"tagName":"${tag}","attributes":\\{"rr_width":"[^"]*","rr_height":"[^"]*"\\},"childNodes":\\[\\]`).test(recordingJson);
+}
