@@ -47,7 +47,8 @@ function uuidToHex(id: string): string {
   return id.replace(/-/g, '').toLowerCase();
 }
 
-function hexToUuid(hex: string): string {
+/** `9b1deb4d3b7d…` → `9b1deb4d-3b7d-…`: 32 hex digits in UUID form. */
+export function hexToUuid(hex: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 

@@ -3,7 +3,7 @@
  * cookie, with actions and subscriptions. Pure TypeScript: no rendering, no
  * Sentry, no knowledge of the gates or the UI that subscribe to it.
  */
-import { decodeChoice, encodeChoice, type CookieJar, type StoredChoice } from './cookie.js';
+import { decodeChoice, encodeChoice, hexToUuid, type CookieJar, type StoredChoice } from './cookie.js';
 import type { CategoryName, ChangeSource, ConsentState, ResolvedConfig } from './types.js';
 
 /** Called after every change; a returned promise delays the action's own promise. */
@@ -29,8 +29,7 @@ export function randomId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   bytes[6] = (bytes[6]! & 0x0f) | 0x40;
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return hexToUuid([...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join(''));
 }
 
 function sameState(a: ConsentState | null, b: ConsentState | null): boolean {
