@@ -11,6 +11,7 @@ import type { CategoryName, ChangeSource, ConsentState } from './consent/types.j
 import type { Gate, GateFactory } from './gates/gate.js';
 import { createSentryGate } from './gates/sentry.js';
 import { CONSENT_GATE_TAG, defineConsentGate, type ConsentGateElement } from './ui/consent-gate.js';
+import { chooseLanguage, loadLocale, localeWithoutLoading, type Locale } from './ui/i18n.js';
 
 /** The public API, as `window.consentGate` and from the npm entry. */
 export interface ConsentGateApi {
@@ -117,16 +118,38 @@ export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
   });
   syncAcrossTabs(store, `consent-gate:${config.cookie.name}`);
 
+  // The texts: English at once; another language once its chunk has arrived
+  // (the banner waits for it rather than flashing English first).
+  const language = chooseLanguage(
+    config.language,
+    document.documentElement.lang,
+    navigator.languages ?? [],
+    Object.keys(config.strings),
+  );
+  if (config.language !== 'auto' && language !== config.language && language.split('-')[0] !== config.language.split('-')[0]) {
+    report(`config "language" is "${config.language}", which has no texts (add them under "strings"); using "${language}"`);
+  }
+  const immediateLocale = localeWithoutLoading(language, config.strings);
+  const locale: Promise<Locale> = immediateLocale ? Promise.resolve(immediateLocale) : loadLocale(language, config.strings, report);
+
   // The UI: our element if the tag is ours, else nothing to render into.
   const elementClass = defineConsentGate();
   const attach = (element: Element): void => {
-    if (element instanceof elementClass && 'store' in element) (element as ConsentGateElement).store = store;
+    if (!(element instanceof elementClass && 'store' in element)) return;
+    const ours = element as ConsentGateElement;
+    const show = (texts: Locale) => {
+      ours.locale = texts;
+      ours.store = store;
+    };
+    if (immediateLocale) show(immediateLocale);
+    else void locale.then(show);
   };
   document.addEventListener('consent-gate:connect', (event) => attach(event.target as Element));
   const insertElement = (): void => {
     const existing = document.querySelectorAll(CONSENT_GATE_TAG);
     existing.forEach(attach);
-    if (existing.length === 0) document.body.append(document.createElement(CONSENT_GATE_TAG));
+    // First in <body>: keyboard and screen-reader users meet the choice before the page.
+    if (existing.length === 0) document.body.prepend(document.createElement(CONSENT_GATE_TAG));
   };
   // A module script runs after parsing; an async or injected copy may run before <body> exists.
   if (document.body) insertElement();
@@ -137,7 +160,10 @@ export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
   };
 
   const openPreferences = async (opener?: Element | null): Promise<void> => {
-    await element()?.openPreferences(opener);
+    await locale;
+    const found = element();
+    await found?.updateComplete;
+    await found?.openPreferences(opener);
   };
   document.addEventListener('click', (event) => {
     const trigger = preferencesTrigger(event);
@@ -145,7 +171,7 @@ export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
     event.preventDefault();
     void openPreferences(trigger);
   });
-  if (location.hash === PREFERENCES_HASH) void element()?.updateComplete.then(() => openPreferences());
+  if (location.hash === PREFERENCES_HASH) void openPreferences();
 
   const ready = follow(store.state, 'restore').then(() => {
     dispatch('consent-gate:ready', store.state);

@@ -7,9 +7,12 @@ import type {
   CategoryConfig,
   CookieConfig,
   LocalizedText,
+  Placement,
   ResolvedConfig,
   SameSite,
   SentryConfig,
+  TextOverrides,
+  Theme,
 } from './types.js';
 import { isSafeUrl } from './url.js';
 
@@ -49,6 +52,29 @@ export const GOOGLE_CONSENT_TYPES = Object.freeze([
   'security_storage',
 ]);
 
+/** The widget's texts that `strings.<language>` may replace (category texts are set under `categories`). */
+export const TEXT_KEYS = Object.freeze([
+  'regionLabel',
+  'bannerTitle',
+  'bannerText',
+  'policyLink',
+  'acceptAll',
+  'rejectAll',
+  'preferences',
+  'dialogTitle',
+  'dialogText',
+  'savePreferences',
+  'close',
+  'gpcLocked',
+  'saved',
+  'none',
+] as const);
+
+export type TextKey = (typeof TEXT_KEYS)[number];
+
+const PLACEMENTS: readonly Placement[] = ['bottom', 'corner', 'center'];
+const THEMES: readonly Theme[] = ['auto', 'light', 'dark'];
+
 const TOP_LEVEL_KEYS = new Set([
   'revision',
   'policyUrl',
@@ -58,8 +84,6 @@ const TOP_LEVEL_KEYS = new Set([
   'sentry',
   'googleConsentMode',
   'consentLog',
-  // Keys read by later layers (UI placement, theme, strings) are accepted here
-  // and validated where they are used.
   'placement',
   'theme',
   'strings',
@@ -84,6 +108,9 @@ export function defaultConfig(): ResolvedConfig {
     sentry: null,
     googleConsentMode: null,
     consentLog: null,
+    placement: 'bottom',
+    theme: 'auto',
+    strings: Object.freeze({}),
   };
 }
 
@@ -219,6 +246,32 @@ function parseLanguage(value: unknown): string {
     return fail('language', '"auto" or a language tag such as "de"', value);
   }
   return value.toLowerCase();
+}
+
+function parseChoice<T extends string>(key: string, value: unknown, allowed: readonly T[]): T {
+  if (!allowed.includes(value as T)) return fail(key, `one of ${allowed.map((a) => `"${a}"`).join(', ')}`, value);
+  return value as T;
+}
+
+/** `{ "de": { "acceptAll": "Alle akzeptieren" } }`: known keys only, plain text only. */
+function parseStrings(value: unknown): TextOverrides {
+  if (!isPlainObject(value)) return fail('strings', 'an object keyed by language tag', value);
+  const byLanguage: Record<string, Record<string, string>> = {};
+  for (const [language, texts] of Object.entries(value)) {
+    const key = `strings.${language}`;
+    if (!LANGUAGE_TAG.test(language)) fail(key, 'keyed by a language tag such as "de"', language);
+    if (!isPlainObject(texts)) fail(key, 'an object of texts', texts);
+    const parsed: Record<string, string> = {};
+    for (const [name, text] of Object.entries(texts)) {
+      if (!(TEXT_KEYS as readonly string[]).includes(name)) fail(`${key}.${name}`, `one of the text keys (${TEXT_KEYS.join(', ')})`, name);
+      if (typeof text !== 'string' || text.trim() === '' || text.length > MAX_TEXT_LENGTH) {
+        fail(`${key}.${name}`, `a non-empty string of at most ${MAX_TEXT_LENGTH} characters`, text);
+      }
+      parsed[name] = text;
+    }
+    byLanguage[language.toLowerCase()] = Object.freeze(parsed);
+  }
+  return Object.freeze(byLanguage);
 }
 
 function parseCookie(value: unknown, report: ConfigProblemReporter): CookieConfig {
@@ -408,5 +461,8 @@ export function parseConfig(raw: unknown, report: ConfigProblemReporter): Resolv
     config.googleConsentMode,
   );
   config.consentLog = attempt('consentLog', () => parseConsentLog(raw.consentLog), config.consentLog);
+  config.placement = attempt('placement', () => parseChoice('placement', raw.placement, PLACEMENTS), config.placement);
+  config.theme = attempt('theme', () => parseChoice('theme', raw.theme, THEMES), config.theme);
+  config.strings = attempt('strings', () => parseStrings(raw.strings), config.strings);
   return config;
 }

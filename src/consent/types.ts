@@ -48,6 +48,19 @@ export interface SentryConfig {
   readonly keepUrlQuery: boolean;
 }
 
+/**
+ * Where the banner sits: a bar at the bottom, a box in the bottom corner, or a
+ * box in the centre. (No top bar: it would either shift the page down or hide
+ * the first focusable elements of the page under it.)
+ */
+export type Placement = 'bottom' | 'corner' | 'center';
+
+/** Light or dark colours; `auto` follows the visitor's `prefers-color-scheme`. */
+export type Theme = 'auto' | 'light' | 'dark';
+
+/** The widget's own texts, by key (see `TEXT_KEYS`); category texts live in `categories`. */
+export type TextOverrides = Readonly<Record<string, Readonly<Partial<Record<string, string>>>>>;
+
 /** The configuration after validation: every key present, every value safe. */
 export interface ResolvedConfig {
   readonly revision: number;
@@ -60,6 +73,10 @@ export interface ResolvedConfig {
   /** Category name to Google Consent Mode types. */
   readonly googleConsentMode: Readonly<Record<CategoryName, readonly string[]>> | null;
   readonly consentLog: { readonly url: string } | null;
+  readonly placement: Placement;
+  readonly theme: Theme;
+  /** Site texts by language tag (lower case), then by text key; they replace the built-in ones. */
+  readonly strings: TextOverrides;
 }
 
 /** What `consentGate.get()` returns once the visitor has chosen. */

@@ -3,13 +3,26 @@ import { live } from 'lit/directives/live.js';
 import type { ConsentStore } from '../consent/store.js';
 import type { CategoryConfig, LocalizedText } from '../consent/types.js';
 import { styles } from './consent-gate.styles.js';
-import { en, type Strings } from './strings.js';
+import { FocusClearance } from './focus-clearance.js';
+import type { Locale } from './i18n.js';
+import { en } from './strings.js';
+
+const ENGLISH: Locale = { language: 'en', direction: 'ltr', strings: en };
 
 /** Picks the text for `language` from a config value, falling back to English, then to `fallback`. */
 function localize(text: LocalizedText | undefined, language: string, fallback: string): string {
   if (typeof text === 'string') return text;
   if (!text) return fallback;
   return text[language] ?? text[language.split('-')[0]!] ?? text.en ?? fallback;
+}
+
+/** "A, B and C" in the widget's language (Arabic uses its own comma and "و"). */
+function listFormat(language: string): Intl.ListFormat {
+  try {
+    return new Intl.ListFormat(language, { style: 'long', type: 'conjunction' });
+  } catch {
+    return new Intl.ListFormat('en', { style: 'long', type: 'conjunction' });
+  }
 }
 
 /** The element that has focus, looking inside open shadow roots. */
@@ -24,37 +37,41 @@ function deepActiveElement(): Element | null {
  * dialog (a native modal `<dialog>`). It renders the store's state and calls the
  * store's actions; it knows nothing of the gates.
  *
+ * Placement (`bottom`, `corner`, `center`) and theme (`auto`, `light`,
+ * `dark`) come from the store's config; texts from `locale`.
+ *
  * @csspart banner - the banner region
  * @csspart dialog - the preferences dialog
- * @csspart button - every button
+ * @csspart button - every button (also `accept`, `reject`, `preferences`, `save`, `close`)
+ * @csspart switch - each category switch
  */
 export class ConsentGateElement extends LitElement {
   static override styles = styles;
 
   static override properties = {
     store: { attribute: false },
-    language: { attribute: false },
+    locale: { attribute: false },
     _announcement: { state: true },
     _revision: { state: true },
   };
 
   /** The consent store to render; the embed sets it. Without one the element shows nothing. */
   declare store: ConsentStore | undefined;
-  /** Resolved language tag of the texts. */
-  declare language: string;
+  /** The texts and their language; English until the embed sets another. */
+  declare locale: Locale;
   /** The polite message read to screen-reader users after a choice. */
   declare private _announcement: string;
   /** Bumped on every store change, so Lit re-renders. */
   declare private _revision: number;
 
-  private _strings: Strings = en;
+  private _focusClearance = new FocusClearance();
   private _unsubscribe: (() => void) | undefined;
   private _opener: HTMLElement | null = null;
 
   constructor() {
     super();
     this.store = undefined;
-    this.language = 'en';
+    this.locale = ENGLISH;
     this._announcement = '';
     this._revision = 0;
   }
@@ -70,10 +87,16 @@ export class ConsentGateElement extends LitElement {
     super.disconnectedCallback();
     this._unsubscribe?.();
     this._unsubscribe = undefined;
+    this._focusClearance.stop();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('store')) this._subscribe();
+  }
+
+  protected override updated(): void {
+    const banner = this.renderRoot.querySelector<HTMLElement>('.banner:not([hidden])');
+    this._focusClearance.watch(banner);
   }
 
   /** Opens the preferences dialog; focus returns to `opener` (or the focused element) on close. */
@@ -95,53 +118,56 @@ export class ConsentGateElement extends LitElement {
   override render() {
     const store = this.store;
     if (!store) return nothing;
-    const strings = this._strings;
-    const policyUrl = store.config.policyUrl;
+    const { strings, language, direction } = this.locale;
+    const { policyUrl, placement, theme } = store.config;
     return html`
-      <section class="banner" part="banner" role="region" aria-label=${strings.regionLabel} ?hidden=${store.state !== null}>
-        <div class="inner">
-          <div class="text">
-            <h2>${strings.bannerTitle}</h2>
-            <p>
-              <span>${strings.bannerText}</span>
-              ${policyUrl ? html`<a href=${policyUrl}>${strings.policyLink}</a>` : nothing}
-            </p>
+      <div class="root" lang=${language} dir=${direction} data-theme=${theme}>
+        <section class="banner ${placement}" part="banner" role="region" aria-label=${strings.regionLabel} ?hidden=${store.state !== null}>
+          <div class="inner">
+            <div class="text">
+              <h2>${strings.bannerTitle}</h2>
+              <p>
+                <span>${strings.bannerText}</span>
+                ${policyUrl ? html`<a href=${policyUrl}>${strings.policyLink}</a>` : nothing}
+              </p>
+            </div>
+            <div class="actions">
+              <button type="button" part="button accept" @click=${this._onAcceptAll}>${strings.acceptAll}</button>
+              <button type="button" part="button reject" @click=${this._onRejectAll}>${strings.rejectAll}</button>
+              <button type="button" part="button preferences" class="secondary" @click=${this._onPreferencesClick}>
+                ${strings.preferences}
+              </button>
+            </div>
           </div>
-          <div class="actions">
-            <button type="button" part="button" @click=${this._onAcceptAll}>${strings.acceptAll}</button>
-            <button type="button" part="button" @click=${this._onRejectAll}>${strings.rejectAll}</button>
-            <button type="button" part="button" class="secondary" @click=${this._onPreferencesClick}>
-              ${strings.preferences}
+        </section>
+        <dialog part="dialog" aria-labelledby="dialog-title" @close=${this._onDialogClose}>
+          <div class="dialog-header">
+            <h2 id="dialog-title">${strings.dialogTitle}</h2>
+            <button type="button" part="button close" class="secondary close" aria-label=${strings.close} @click=${this.closePreferences}>
+              <span aria-hidden="true">✕</span>
             </button>
           </div>
-        </div>
-      </section>
-      <dialog part="dialog" aria-labelledby="dialog-title" @close=${this._onDialogClose}>
-        <div class="dialog-header">
-          <h2 id="dialog-title">${strings.dialogTitle}</h2>
-          <button type="button" part="button" class="secondary close" aria-label=${strings.close} @click=${this.closePreferences}>
-            <span aria-hidden="true">✕</span>
-          </button>
-        </div>
-        <p>${strings.dialogText}</p>
-        <ul>
-          ${store.config.categories.map((category) => this._renderCategory(category))}
-        </ul>
-        <div class="actions">
-          <button type="button" part="button" class="secondary" @click=${this._onSave}>${strings.savePreferences}</button>
-          <button type="button" part="button" @click=${this._onAcceptAll}>${strings.acceptAll}</button>
-          <button type="button" part="button" @click=${this._onRejectAll}>${strings.rejectAll}</button>
-        </div>
-      </dialog>
-      <div class="visually-hidden" role="status" aria-live="polite"><span>${this._announcement}</span></div>
+          <p>${strings.dialogText}</p>
+          <ul>
+            ${store.config.categories.map((category) => this._renderCategory(category))}
+          </ul>
+          <div class="actions">
+            <button type="button" part="button save" class="secondary save" @click=${this._onSave}>${strings.savePreferences}</button>
+            <button type="button" part="button accept" @click=${this._onAcceptAll}>${strings.acceptAll}</button>
+            <button type="button" part="button reject" @click=${this._onRejectAll}>${strings.rejectAll}</button>
+          </div>
+        </dialog>
+        <div class="visually-hidden" role="status" aria-live="polite"><span>${this._announcement}</span></div>
+      </div>
     `;
   }
 
   private _renderCategory(category: CategoryConfig) {
     const store = this.store!;
-    const texts = this._strings.categories[category.name];
-    const label = localize(category.label, this.language, texts?.label ?? category.name);
-    const description = localize(category.description, this.language, texts?.description ?? '');
+    const { strings, language } = this.locale;
+    const texts = strings.categories[category.name];
+    const label = localize(category.label, language, texts?.label ?? category.name);
+    const description = localize(category.description, language, texts?.description ?? '');
     const locked = store.isLockedByGpc(category.name);
     const id = `category-${category.name}`;
     return html`
@@ -150,6 +176,7 @@ export class ConsentGateElement extends LitElement {
           <input
             type="checkbox"
             role="switch"
+            part="switch"
             id=${id}
             data-category=${category.name}
             aria-describedby=${description || locked ? `${id}-description` : nothing}
@@ -161,7 +188,7 @@ export class ConsentGateElement extends LitElement {
         ${description || locked
           ? html`<div id="${id}-description">
               ${description ? html`<p class="description">${description}</p>` : nothing}
-              ${locked ? html`<p class="note">${this._strings.gpcLocked}</p>` : nothing}
+              ${locked ? html`<p class="note">${strings.gpcLocked}</p>` : nothing}
             </div>`
           : nothing}
       </li>
@@ -181,7 +208,8 @@ export class ConsentGateElement extends LitElement {
 
   private _labelOf(name: string): string {
     const category = this.store!.config.categories.find((c) => c.name === name);
-    return localize(category?.label, this.language, this._strings.categories[name]?.label ?? name);
+    const { strings, language } = this.locale;
+    return localize(category?.label, language, strings.categories[name]?.label ?? name);
   }
 
   private async _choose(action: (store: ConsentStore) => Promise<void>): Promise<void> {
@@ -193,10 +221,14 @@ export class ConsentGateElement extends LitElement {
     const state = store.state;
     if (!state) return;
     const names = Object.keys(state.categories);
-    const list = (on: boolean) =>
-      names.filter((name) => state.categories[name] === on).map((name) => this._labelOf(name)).join(', ') ||
-      this._strings.none;
-    this._announcement = this._strings.saved.replace('{on}', list(true)).replace('{off}', list(false));
+    const list = (on: boolean) => {
+      const labels = names.filter((name) => state.categories[name] === on).map((name) => this._labelOf(name));
+      return labels.length ? listFormat(this.locale.language).format(labels) : this.locale.strings.none;
+    };
+    // Cleared first, so the same choice made twice is announced twice.
+    this._announcement = '';
+    await this.updateComplete;
+    this._announcement = this.locale.strings.saved.replace('{on}', () => list(true)).replace('{off}', () => list(false));
   }
 
   private _onAcceptAll = (): void => {

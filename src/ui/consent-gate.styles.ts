@@ -1,41 +1,87 @@
 import { css } from 'lit';
 
 /**
- * Styles of `<consent-gate>`. Theme through these custom properties:
- * --consent-gate-font, --consent-gate-background, --consent-gate-color,
- * --consent-gate-accent, --consent-gate-accent-color, --consent-gate-border,
- * --consent-gate-radius, --consent-gate-focus, --consent-gate-z-index.
+ * Styles of `<consent-gate>`. Theme it through these custom properties (each
+ * value may be a `light-dark(light, dark)` pair to differ by colour scheme):
+ *
+ * | property                       | default (light / dark)  |
+ * | ------------------------------ | ----------------------- |
+ * | `--consent-gate-font`          | the system UI font      |
+ * | `--consent-gate-font-size`     | 15px                    |
+ * | `--consent-gate-background`    | #ffffff / #1b1f24       |
+ * | `--consent-gate-color`         | #1b1f24 / #f1f3f6       |
+ * | `--consent-gate-accent`        | #1f4fd1 / #8fb3ff       |
+ * | `--consent-gate-accent-color`  | #ffffff / #0b1a3d       |
+ * | `--consent-gate-border`        | #6b7280 / #9aa3b1       |
+ * | `--consent-gate-focus`         | #b93c0a / #ffb27a       |
+ * | `--consent-gate-radius`        | 8px                     |
+ * | `--consent-gate-backdrop`      | rgb(0 0 0 / 0.45)       |
+ * | `--consent-gate-z-index`       | 2147483000              |
+ *
+ * The theme (`auto`, `light`, `dark`) sets `color-scheme`, which picks the side
+ * of each `light-dark()` pair. No motion is used beyond the switch's slide,
+ * which `prefers-reduced-motion` turns off; `forced-colors` gets system colours.
  */
 export const styles = css`
   :host {
-    --_bg: var(--consent-gate-background, #ffffff);
-    --_fg: var(--consent-gate-color, #1b1f24);
-    --_accent: var(--consent-gate-accent, #1f4fd1);
-    --_accent-fg: var(--consent-gate-accent-color, #ffffff);
-    --_border: var(--consent-gate-border, #6b7280);
-    --_radius: var(--consent-gate-radius, 8px);
-    --_focus: var(--consent-gate-focus, #c2410c);
     all: initial;
     display: contents;
-    font: 15px/1.45 var(--consent-gate-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+  }
+  .root {
+    --_bg: var(--consent-gate-background, light-dark(#ffffff, #1b1f24));
+    --_fg: var(--consent-gate-color, light-dark(#1b1f24, #f1f3f6));
+    --_accent: var(--consent-gate-accent, light-dark(#1f4fd1, #8fb3ff));
+    --_accent-fg: var(--consent-gate-accent-color, light-dark(#ffffff, #0b1a3d));
+    --_border: var(--consent-gate-border, light-dark(#6b7280, #9aa3b1));
+    --_focus: var(--consent-gate-focus, light-dark(#b93c0a, #ffb27a));
+    --_radius: var(--consent-gate-radius, 8px);
+    display: contents;
+    color-scheme: light dark;
+    font: var(--consent-gate-font-size, 15px) / 1.45 var(--consent-gate-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     color: var(--_fg);
+  }
+  .root[data-theme='light'] {
+    color-scheme: light;
+  }
+  .root[data-theme='dark'] {
+    color-scheme: dark;
   }
   [hidden] {
     display: none !important;
   }
+  .banner,
+  dialog {
+    box-sizing: border-box;
+    background: var(--_bg);
+    color: var(--_fg);
+    font: inherit;
+    border: 1px solid var(--_border);
+  }
   .banner {
     position: fixed;
-    inset: auto 0 0 0;
     z-index: var(--consent-gate-z-index, 2147483000);
-    box-sizing: border-box;
     max-height: 80vh;
     overflow: auto;
     padding: 16px max(16px, env(safe-area-inset-left));
-    background: var(--_bg);
-    color: var(--_fg);
-    border-top: 1px solid var(--_border);
-    box-shadow: 0 -4px 16px rgb(0 0 0 / 0.12);
-    font: inherit;
+    box-shadow: 0 0 16px rgb(0 0 0 / 0.16);
+  }
+  .bottom {
+    inset: auto 0 0;
+    border-width: 1px 0 0;
+  }
+  .corner,
+  .center {
+    width: min(440px, 100vw - 24px);
+    border-radius: var(--_radius);
+  }
+  .corner {
+    inset-block-end: 12px;
+    inset-inline-end: 12px;
+  }
+  .center {
+    top: 50%;
+    left: 50%;
+    translate: -50% -50%;
   }
   .inner {
     display: flex;
@@ -46,12 +92,11 @@ export const styles = css`
     margin: 0 auto;
   }
   .text {
-    flex: 1 1 320px;
-    margin: 0;
+    flex: 1 1 300px;
   }
   h2 {
     margin: 0 0 4px;
-    font-size: 1.05em;
+    font-size: 1.1em;
   }
   p {
     margin: 0;
@@ -65,9 +110,13 @@ export const styles = css`
     flex-wrap: wrap;
     gap: 8px;
   }
+  .corner .actions,
+  .center .actions {
+    width: 100%;
+  }
   button {
+    flex: 1 1 9em;
     box-sizing: border-box;
-    min-width: 9em;
     min-height: 44px;
     padding: 8px 16px;
     border: 2px solid var(--_accent);
@@ -83,33 +132,29 @@ export const styles = css`
     color: var(--_fg);
     border-color: var(--_border);
   }
-  button:focus-visible,
-  a:focus-visible,
-  input:focus-visible {
+  :focus-visible {
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
   }
   dialog {
-    box-sizing: border-box;
-    width: min(560px, calc(100vw - 24px));
+    width: min(560px, 100vw - 24px);
     max-height: calc(100vh - 24px);
     padding: 24px;
-    border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    background: var(--_bg);
-    color: var(--_fg);
-    font: inherit;
   }
   dialog::backdrop {
-    background: rgb(0 0 0 / 0.45);
+    background: var(--consent-gate-backdrop, rgb(0 0 0 / 0.45));
   }
   .dialog-header {
     display: flex;
     justify-content: space-between;
-    align-items: start;
     gap: 16px;
   }
+  .save {
+    white-space: nowrap;
+  }
   .close {
+    flex: none;
     min-width: 44px;
     padding: 8px;
   }
@@ -127,16 +172,50 @@ export const styles = css`
     gap: 12px;
     align-items: center;
     font-weight: 600;
+    cursor: pointer;
   }
-  input[type='checkbox'] {
-    width: 22px;
-    height: 22px;
+  [role='switch'] {
+    appearance: none;
+    position: relative;
+    flex: none;
+    width: 44px;
+    height: 26px;
     margin: 0;
-    accent-color: var(--_accent);
+    border: 2px solid var(--_border);
+    border-radius: 13px;
+    background: var(--_bg);
+    cursor: inherit;
+  }
+  [role='switch']::before {
+    content: '';
+    position: absolute;
+    top: 3px;
+    inset-inline-start: 3px;
+    width: 16px;
+    height: 16px;
+    border-radius: 50%;
+    background: var(--_fg);
+    transition: translate 0.15s;
+  }
+  [role='switch']:checked {
+    border-color: var(--_accent);
+    background: var(--_accent);
+  }
+  [role='switch']:checked::before {
+    translate: 18px;
+    background: var(--_accent-fg);
+  }
+  [dir='rtl'] [role='switch']:checked::before {
+    translate: -18px;
+  }
+  [role='switch']:disabled {
+    opacity: 0.6;
+    cursor: not-allowed;
   }
   .description,
   .note {
-    margin: 4px 0 0 34px;
+    margin-block-start: 4px;
+    margin-inline-start: 56px;
   }
   .visually-hidden {
     position: absolute;
@@ -144,7 +223,33 @@ export const styles = css`
     height: 1px;
     margin: -1px;
     overflow: hidden;
-    clip: rect(0 0 0 0);
+    clip-path: inset(50%);
     white-space: nowrap;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    [role='switch']::before {
+      transition: none;
+    }
+  }
+  @media (forced-colors: active) {
+    :focus-visible {
+      outline-color: Highlight;
+    }
+    [role='switch'],
+    [role='switch']::before {
+      forced-color-adjust: none;
+      border-color: ButtonText;
+      background: Canvas;
+    }
+    [role='switch']::before,
+    [role='switch']:checked {
+      background: ButtonText;
+    }
+    [role='switch']:checked::before {
+      background: Canvas;
+    }
+    [role='switch']:disabled {
+      border-color: GrayText;
+    }
   }
 `;

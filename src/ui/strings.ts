@@ -1,27 +1,16 @@
+import type { TextKey } from '../consent/config.js';
+
 /**
  * The widget's words. English is built in; other languages arrive as lazy chunks
- * (see the i18n issue) and sites may override any string per language in config.
+ * (see `i18n.ts`) and sites may override any text per language in config.
  * Every value is plain text: it is rendered as text, never as HTML.
  */
-export interface Strings {
-  readonly regionLabel: string;
-  readonly bannerTitle: string;
-  readonly bannerText: string;
-  readonly policyLink: string;
-  readonly acceptAll: string;
-  readonly rejectAll: string;
-  readonly preferences: string;
-  readonly dialogTitle: string;
-  readonly dialogText: string;
-  readonly savePreferences: string;
-  readonly close: string;
-  readonly gpcLocked: string;
-  /** `{on}` and `{off}` are replaced by lists of category labels. */
-  readonly saved: string;
-  readonly none: string;
+export interface Strings extends Readonly<Record<TextKey, string>> {
+  /** Built-in labels and descriptions of the default categories; config `categories` overrides them. */
   readonly categories: Readonly<Record<string, { readonly label: string; readonly description: string }>>;
 }
 
+/** English, built in. In `saved`, `{on}` and `{off}` are replaced by lists of category labels. */
 export const en: Strings = {
   regionLabel: 'Privacy',
   bannerTitle: 'Your privacy choice',

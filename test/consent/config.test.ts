@@ -45,6 +45,15 @@ describe('parseConfig', () => {
       ['cookie.maxAgeDays', { maxAgeDays: 30 }, (c) => c.cookie.maxAgeDays, 30],
       ['cookie.sameSite', { sameSite: 'Strict' }, (c) => c.cookie.sameSite, 'Strict'],
       ['consentLog', { url: '/api/consent' }, (c) => c.consentLog, { url: '/api/consent' }],
+      ['placement corner', 'corner', (c) => c.placement, 'corner'],
+      ['placement center', 'center', (c) => c.placement, 'center'],
+      ['theme dark', 'dark', (c) => c.theme, 'dark'],
+      ['theme light', 'light', (c) => c.theme, 'light'],
+      ['strings by language', { en: { acceptAll: 'Allow all' }, 'DE-at': { rejectAll: 'Ablehnen' } }, (c) => c.strings, {
+        en: { acceptAll: 'Allow all' },
+        'de-at': { rejectAll: 'Ablehnen' },
+      }],
+      ['strings HTML kept as text', { en: { bannerTitle: '<b>Hi</b>' } }, (c) => c.strings.en?.bannerTitle, '<b>Hi</b>'],
     ];
     const keyOf = (name: string) => name.split(/[ .]/)[0]!;
     for (const [name, value, read, expected] of valid) {
@@ -179,6 +188,20 @@ describe('parseConfig', () => {
       [{ consentLog: { url: 'javascript:void 0' } }, 'consentLog.url', (c) => c.consentLog, null],
       [{ consentLog: '/api/consent' }, 'consentLog', (c) => c.consentLog, null],
       [{ colour: 'red' }, 'colour', (c) => c, defaultConfig()],
+      [{ placement: 'left' }, 'placement', (c) => c.placement, 'bottom'],
+      [{ placement: 'top' }, 'placement', (c) => c.placement, 'bottom'],
+      [{ placement: ['top'] }, 'placement', (c) => c.placement, 'bottom'],
+      [{ theme: 'Dark' }, 'theme', (c) => c.theme, 'auto'],
+      [{ theme: null }, 'theme', (c) => c.theme, 'auto'],
+      [{ strings: 'de' }, 'strings', (c) => c.strings, {}],
+      [{ strings: { german: { acceptAll: 'Ja' } } }, 'strings.german', (c) => c.strings, {}],
+      [{ strings: { de: ['Ja'] } }, 'strings.de', (c) => c.strings, {}],
+      [{ strings: { de: { accept: 'Ja' } } }, 'strings.de.accept', (c) => c.strings, {}],
+      [{ strings: { de: { acceptAll: 1 } } }, 'strings.de.acceptAll', (c) => c.strings, {}],
+      [{ strings: { de: { acceptAll: '  ' } } }, 'strings.de.acceptAll', (c) => c.strings, {}],
+      [{ strings: { de: { acceptAll: 'x'.repeat(2001) } } }, 'strings.de.acceptAll', (c) => c.strings, {}],
+      [JSON.parse('{"strings":{"de":{"__proto__":"x"}}}'), 'strings.de.__proto__', (c) => c.strings, {}],
+      [JSON.parse('{"strings":{"__proto__":{"acceptAll":"x"}}}'), 'strings.__proto__', (c) => c.strings, {}],
     ];
     for (const [raw, key, read, expected] of invalid) {
       it(`${JSON.stringify(raw)} → "${key}"`, () => {

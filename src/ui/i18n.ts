@@ -1,0 +1,108 @@
+/**
+ * Which language the widget speaks, and its texts in that language. English is
+ * built in; the other languages are lazy chunks, so a page fetches at most the
+ * one it needs. Sites may replace any text per language (config `strings`), and
+ * may add a language of their own that way (missing texts stay English).
+ */
+import type { TextOverrides } from '../consent/types.js';
+import { en, type Strings } from './strings.js';
+
+type StringsModule = { readonly strings: Strings };
+
+/** One loader per built-in language; each `import()` becomes its own chunk. */
+const BUILT_IN: Readonly<Record<string, () => Promise<StringsModule>>> = {
+  de: () => import('./i18n/de.js'),
+  fr: () => import('./i18n/fr.js'),
+  es: () => import('./i18n/es.js'),
+  it: () => import('./i18n/it.js'),
+  nl: () => import('./i18n/nl.js'),
+  pl: () => import('./i18n/pl.js'),
+  pt: () => import('./i18n/pt.js'),
+  ar: () => import('./i18n/ar.js'),
+};
+
+/** Languages written right to left (primary subtags). */
+const RIGHT_TO_LEFT = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'ps', 'sd', 'ug', 'ur', 'yi']);
+
+export const BUILT_IN_LANGUAGES: readonly string[] = ['en', ...Object.keys(BUILT_IN)];
+
+/** The texts the widget renders, with the language they are in. */
+export interface Locale {
+  /** A lower-case language tag, for `lang` attributes and per-language config texts. */
+  readonly language: string;
+  readonly direction: 'ltr' | 'rtl';
+  readonly strings: Strings;
+}
+
+const primary = (tag: string): string => tag.split('-')[0]!;
+
+/**
+ * The best language for `wanted` among those we have texts for (built in, or
+ * given by the site): the exact tag, else its primary subtag. `null` when none.
+ */
+export function matchLanguage(wanted: string, siteLanguages: readonly string[]): string | null {
+  const tag = wanted.trim().toLowerCase();
+  if (!tag) return null;
+  const known = (candidate: string) => BUILT_IN_LANGUAGES.includes(candidate) || siteLanguages.includes(candidate);
+  if (known(tag)) return tag;
+  return known(primary(tag)) ? primary(tag) : null;
+}
+
+/**
+ * Picks the language: the configured one when we have texts for it, else the
+ * page's `<html lang>`, else the visitor's `navigator.languages`, else English.
+ */
+export function chooseLanguage(
+  configured: string,
+  pageLanguage: string,
+  visitorLanguages: readonly string[],
+  siteLanguages: readonly string[],
+): string {
+  const candidates = configured === 'auto' ? [pageLanguage, ...visitorLanguages] : [configured, pageLanguage, ...visitorLanguages];
+  for (const candidate of candidates) {
+    const match = matchLanguage(candidate, siteLanguages);
+    if (match) return match;
+  }
+  return 'en';
+}
+
+function loaderFor(language: string): (() => Promise<StringsModule>) | undefined {
+  for (const tag of [language, primary(language)]) {
+    if (Object.hasOwn(BUILT_IN, tag)) return BUILT_IN[tag];
+  }
+  return undefined;
+}
+
+function makeLocale(language: string, base: Strings, overrides: TextOverrides): Locale {
+  // The site's texts for the primary language, then for the exact tag, over the built-in ones.
+  const general = language === primary(language) ? undefined : overrides[primary(language)];
+  return {
+    language,
+    direction: RIGHT_TO_LEFT.has(primary(language)) ? 'rtl' : 'ltr',
+    strings: { ...base, ...general, ...overrides[language] } as Strings,
+  };
+}
+
+/** The locale of `language` when no chunk is needed for it (English and site-only languages), else null. */
+export function localeWithoutLoading(language: string, overrides: TextOverrides): Locale | null {
+  return loaderFor(language) ? null : makeLocale(language, en, overrides);
+}
+
+/**
+ * Loads the texts of `language` (a result of `chooseLanguage`). A language chunk
+ * that cannot be fetched leaves the widget in English rather than without texts.
+ */
+export async function loadLocale(
+  language: string,
+  overrides: TextOverrides,
+  report: (message: string) => void,
+): Promise<Locale> {
+  const load = loaderFor(language);
+  if (!load) return makeLocale(language, en, overrides);
+  try {
+    return makeLocale(language, (await load()).strings, overrides);
+  } catch (error) {
+    report(`the "${language}" texts could not be loaded (${String(error)}); showing English`);
+    return makeLocale('en', en, overrides);
+  }
+}

@@ -1,0 +1,75 @@
+import { expect } from '@esm-bundle/chai';
+import { TEXT_KEYS } from '../../src/consent/config.js';
+import { BUILT_IN_LANGUAGES, chooseLanguage, loadLocale, localeWithoutLoading } from '../../src/ui/i18n.js';
+import { en } from '../../src/ui/strings.js';
+
+describe('chooseLanguage', () => {
+  // [configured, <html lang>, navigator.languages, site languages, expected]
+  const cases: [string, string, string[], string[], string][] = [
+    ['auto', 'de', ['fr-FR'], [], 'de'],
+    ['auto', 'de-AT', ['fr-FR'], [], 'de'],
+    ['auto', '', ['fr-FR', 'en'], [], 'fr'],
+    ['auto', 'sv', ['pl', 'en'], [], 'pl'],
+    ['auto', 'sv', ['fi'], [], 'en'],
+    ['auto', '', [], [], 'en'],
+    ['auto', 'pt-BR', [], [], 'pt'],
+    ['auto', 'ar-EG', ['en'], [], 'ar'],
+    ['auto', 'sv-SE', ['en'], ['sv'], 'sv'],
+    ['auto', 'en-GB', [], ['en-gb'], 'en-gb'],
+    ['it', 'de', ['fr'], [], 'it'],
+    ['nl-be', 'de', ['fr'], [], 'nl'],
+    ['sv', 'de', ['fr'], [], 'de'],
+    ['sv', '', ['fi', 'es'], [], 'es'],
+    ['sv', 'de', [], ['sv'], 'sv'],
+    ['auto', '  ', ['ES'], [], 'es'],
+  ];
+  for (const [configured, page, visitor, site, expected] of cases) {
+    it(`${configured} / lang="${page}" / [${visitor.join(', ')}] / site [${site.join(', ')}] → ${expected}`, () => {
+      expect(chooseLanguage(configured, page, visitor, site)).to.equal(expected);
+    });
+  }
+});
+
+describe('built-in translations', () => {
+  for (const language of BUILT_IN_LANGUAGES) {
+    it(`${language}: every text present, placeholders kept, Global Privacy Control named`, async () => {
+      const errors: string[] = [];
+      const locale = await loadLocale(language, {}, (message) => errors.push(message));
+      expect(errors).to.deep.equal([]);
+      expect(locale.language).to.equal(language);
+      expect(locale.direction).to.equal(language === 'ar' ? 'rtl' : 'ltr');
+      for (const key of TEXT_KEYS) {
+        expect(locale.strings[key], key).to.be.a('string').and.match(/\S/);
+        expect(locale.strings[key], key).to.not.match(/[<>]/);
+      }
+      expect(locale.strings.saved).to.include('{on}').and.include('{off}');
+      expect(locale.strings.gpcLocked).to.include('Global Privacy Control');
+      for (const category of ['necessary', 'analytics', 'replay']) {
+        expect(locale.strings.categories[category]?.label, category).to.match(/\S/);
+        expect(locale.strings.categories[category]?.description, category).to.match(/\S/);
+      }
+      if (language !== 'en') {
+        // Really translated, not English left behind (Italian and Dutch say "Privacy" too).
+        const loanwords: Record<string, string[]> = { it: ['regionLabel'], nl: ['regionLabel'] };
+        const same = TEXT_KEYS.filter((key) => locale.strings[key] === en[key] && !loanwords[language]?.includes(key));
+        expect(same, `${language} texts identical to English`).to.deep.equal([]);
+      }
+    });
+  }
+
+  it('lays site texts over the built-in ones: primary language first, then the exact tag', async () => {
+    const locale = await loadLocale('de-at', { de: { acceptAll: 'Ja, alle', rejectAll: 'Nein' }, 'de-at': { rejectAll: 'Na' } }, () => {});
+    expect(locale.strings.acceptAll).to.equal('Ja, alle');
+    expect(locale.strings.rejectAll).to.equal('Na');
+    expect(locale.strings.dialogTitle).to.equal('Datenschutzeinstellungen');
+  });
+
+  it('needs no chunk for English or a language only the site gives, and one for a built-in language', () => {
+    expect(localeWithoutLoading('en', {})?.strings.acceptAll).to.equal('Accept all');
+    expect(localeWithoutLoading('sv', { sv: { acceptAll: 'Godkänn alla' } })?.strings).to.include({
+      acceptAll: 'Godkänn alla',
+      rejectAll: 'Reject all',
+    });
+    expect(localeWithoutLoading('fr', {})).to.equal(null);
+  });
+});
