@@ -42,6 +42,8 @@ export interface OpenOptions {
   fixture?: string;
   /** Extra query parameters for the fixture. */
   params?: Record<string, string>;
+  /** A fragment for the page URL, without `#`. */
+  hash?: string;
 }
 
 /** Polls `condition` (sync or async) every `interval` ms until it holds or `timeout` ms pass. */
@@ -67,7 +69,7 @@ export async function openPage(options: OpenOptions = {}): Promise<SitePage> {
   const frame = document.createElement('iframe');
   frame.style.width = '900px';
   frame.style.height = '700px';
-  frame.src = `${options.fixture ?? '/test/fixtures/page.html'}?${params}`;
+  frame.src = `${options.fixture ?? '/test/fixtures/page.html'}?${params}${options.hash ? `#${options.hash}` : ''}`;
   const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
   document.body.append(frame);
   await loaded;
