@@ -12,6 +12,8 @@
  *   CI                      when set, every requested engine must be installed;
  *                           otherwise a missing one is skipped with a warning
  *   WEBKIT_WEBDRIVER_PORT   port of the running WebKitWebDriver (default 4445)
+ *   UPDATE_SCREENSHOTS      when 1, screenshot tests write new baselines instead
+ *                           of comparing (see test/ui/screenshots.test.ts)
  *
  * Where each browser comes from is decided in test/runner/browsers.mjs.
  */
@@ -21,6 +23,7 @@ import { defaultReporter } from '@web/test-runner';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
+import { visualRegressionPlugin } from '@web/test-runner-visual-regression/plugin';
 import { webdriverLauncher } from '@web/test-runner-webdriver';
 import { DEFAULT_WEBKIT_WEBDRIVER_PORT, describeMissing, discoverBrowsers } from './test/runner/browsers.mjs';
 import { middleware } from './test/server/middleware.mjs';
@@ -128,6 +131,20 @@ export default {
       // Let esbuild see the same compiler options as tsc (e.g. that the
       // project uses standard, not experimental, decorators).
       ...(existsSync(tsconfig) ? { tsconfig } : {}),
+    }),
+    // Screenshot baselines of one engine (Chromium), so not named by browser.
+    // Strict per pixel (a slightly different accent colour counts), with room
+    // for a few anti-aliased pixels that may differ between machines; a change
+    // of colour, size or text moves far more than 0.2% of an image.
+    visualRegressionPlugin({
+      baseDir: 'test/ui/screenshots',
+      update: process.env.UPDATE_SCREENSHOTS === '1',
+      getBaselineName: ({ name }) => `baseline/${name}`,
+      getDiffName: ({ name }) => `failed/${name}-diff`,
+      getFailedName: ({ name }) => `failed/${name}`,
+      failureThresholdType: 'percent',
+      failureThreshold: 0.2,
+      diffOptions: { threshold: 0.02 },
     }),
   ],
 
