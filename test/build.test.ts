@@ -24,6 +24,10 @@ function imports(code: string): { static: string[]; dynamic: string[] } {
   };
 }
 
+/** Source text with the minifier's `\\uXXXX` and `\\xXX` escapes of non-ASCII letters undone. */
+const unescape = (code: string) =>
+  code.replace(/\\u([0-9a-f]{4})|\\x([0-9a-f]{2})/gi, (_, u: string, x: string) => String.fromCharCode(parseInt(u ?? x, 16)));
+
 /** A chunk and everything it imports statically, as one text. */
 async function withStaticImports(file: string, seen = new Set<string>()): Promise<string> {
   if (seen.has(file)) return '';
@@ -34,6 +38,31 @@ async function withStaticImports(file: string, seen = new Set<string>()): Promis
 }
 
 describe('dist/', () => {
+  it('keeps each built-in language other than English in a lazy chunk of its own', async () => {
+    const entry = unescape(await text('consent-gate.js'));
+    expect(entry, 'English is built in').to.include('Accept all');
+    const lazy = imports(entry).dynamic;
+    // One text of each language that appears nowhere else.
+    const samples: Record<string, string> = {
+      de: 'Alle ablehnen',
+      fr: 'Tout refuser',
+      es: 'Rechazar todo',
+      it: 'Rifiuta tutto',
+      nl: 'Alles weigeren',
+      pl: 'Odrzuć wszystkie',
+      pt: 'Rejeitar tudo',
+      ar: 'رفض الكل',
+    };
+    for (const [language, sample] of Object.entries(samples)) {
+      expect(entry, `${language} is not in the entry`).to.not.include(sample);
+      const chunk = lazy.find((file) => file.startsWith(`${language}-`));
+      expect(chunk, `a lazy ${language} chunk`).to.be.a('string');
+      const code = unescape(await text(chunk!));
+      expect(code, `${language} chunk`).to.include(sample);
+      expect(imports(code).static, `${language} chunk imports nothing`).to.deep.equal([]);
+    }
+  });
+
   it('has an entry with no static imports and no replay code', async () => {
     const entry = await text('consent-gate.js');
     expect(imports(entry).static).to.deep.equal([]);
