@@ -11,7 +11,7 @@ import type { CategoryName, ChangeSource, ConsentState } from './consent/types.j
 import type { Gate, GateFactory } from './gates/gate.js';
 import { createSentryGate } from './gates/sentry.js';
 import { CONSENT_GATE_TAG, defineConsentGate, type ConsentGateElement } from './ui/consent-gate.js';
-import { chooseLanguage, loadLocale, localeWithoutLoading, type Locale } from './ui/i18n.js';
+import { chooseLanguage, loadLocale, localeWithoutLoading, siteLanguages, type Locale } from './ui/i18n.js';
 
 /** The public API, as `window.consentGate` and from the npm entry. */
 export interface ConsentGateApi {
@@ -60,6 +60,13 @@ function createReporter(): (message: string) => void {
     seen.add(message);
     console.error(`consent-gate: ${message}`);
   };
+}
+
+/** The element that has focus, looking inside open shadow roots. */
+function deepActiveElement(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
 }
 
 /** The element that asks for the preferences dialog, if the event came from one. */
@@ -124,7 +131,7 @@ export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
     config.language,
     document.documentElement.lang,
     navigator.languages ?? [],
-    Object.keys(config.strings),
+    siteLanguages(config.strings, report),
   );
   if (config.language !== 'auto' && language !== config.language && language.split('-')[0] !== config.language.split('-')[0]) {
     report(`config "language" is "${config.language}", which has no texts (add them under "strings"); using "${language}"`);
@@ -159,7 +166,8 @@ export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
     return found && 'openPreferences' in found ? (found as ConsentGateElement) : null;
   };
 
-  const openPreferences = async (opener?: Element | null): Promise<void> => {
+  const openPreferences = async (opener: Element | null = deepActiveElement()): Promise<void> => {
+    // The opener is taken now: focus may move while the texts are still loading.
     await locale;
     const found = element();
     await found?.updateComplete;

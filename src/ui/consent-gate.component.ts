@@ -44,6 +44,7 @@ function deepActiveElement(): Element | null {
  * @csspart dialog - the preferences dialog
  * @csspart button - every button (also `accept`, `reject`, `preferences`, `save`, `close`)
  * @csspart switch - each category switch
+ * @fires consent-gate:connect - when connected, so the embed can hand it the store
  */
 export class ConsentGateElement extends LitElement {
   static override styles = styles;
@@ -55,6 +56,10 @@ export class ConsentGateElement extends LitElement {
     _revision: { state: true },
   };
 
+  private _focusClearance = new FocusClearance();
+  private _unsubscribe: (() => void) | undefined;
+  private _opener: HTMLElement | null = null;
+
   /** The consent store to render; the embed sets it. Without one the element shows nothing. */
   declare store: ConsentStore | undefined;
   /** The texts and their language; English until the embed sets another. */
@@ -63,10 +68,6 @@ export class ConsentGateElement extends LitElement {
   declare private _announcement: string;
   /** Bumped on every store change, so Lit re-renders. */
   declare private _revision: number;
-
-  private _focusClearance = new FocusClearance();
-  private _unsubscribe: (() => void) | undefined;
-  private _opener: HTMLElement | null = null;
 
   constructor() {
     super();
@@ -79,6 +80,9 @@ export class ConsentGateElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this._subscribe();
+    // The choice may have changed while it was out of the document (an SPA
+    // re-rendering <body>): render afresh, which also restarts focus clearance.
+    this.requestUpdate();
     // Tell an embed that may be waiting for elements added later (an SPA re-adding us).
     this.dispatchEvent(new CustomEvent('consent-gate:connect', { bubbles: true, composed: true }));
   }
@@ -132,8 +136,10 @@ export class ConsentGateElement extends LitElement {
               </p>
             </div>
             <div class="actions">
-              <button type="button" part="button accept" @click=${this._onAcceptAll}>${strings.acceptAll}</button>
-              <button type="button" part="button reject" @click=${this._onRejectAll}>${strings.rejectAll}</button>
+              <div class="pair">
+                <button type="button" part="button accept" @click=${this._onAcceptAll}>${strings.acceptAll}</button>
+                <button type="button" part="button reject" @click=${this._onRejectAll}>${strings.rejectAll}</button>
+              </div>
               <button type="button" part="button preferences" class="secondary" @click=${this._onPreferencesClick}>
                 ${strings.preferences}
               </button>
@@ -152,9 +158,11 @@ export class ConsentGateElement extends LitElement {
             ${store.config.categories.map((category) => this._renderCategory(category))}
           </ul>
           <div class="actions">
-            <button type="button" part="button save" class="secondary save" @click=${this._onSave}>${strings.savePreferences}</button>
-            <button type="button" part="button accept" @click=${this._onAcceptAll}>${strings.acceptAll}</button>
-            <button type="button" part="button reject" @click=${this._onRejectAll}>${strings.rejectAll}</button>
+            <button type="button" part="button save" class="secondary" @click=${this._onSave}>${strings.savePreferences}</button>
+            <div class="pair">
+              <button type="button" part="button accept" @click=${this._onAcceptAll}>${strings.acceptAll}</button>
+              <button type="button" part="button reject" @click=${this._onRejectAll}>${strings.rejectAll}</button>
+            </div>
           </div>
         </dialog>
         <div class="visually-hidden" role="status" aria-live="polite"><span>${this._announcement}</span></div>

@@ -1,8 +1,9 @@
 import { css } from 'lit';
 
 /**
- * Styles of `<consent-gate>`. Theme it through these custom properties (each
- * value may be a `light-dark(light, dark)` pair to differ by colour scheme):
+ * Styles of `<consent-gate>`. Theme it through these custom properties (in
+ * browsers that have `light-dark()`, a value may be a `light-dark(light, dark)`
+ * pair to differ by colour scheme):
  *
  * | property                       | default (light / dark)  |
  * | ------------------------------ | ----------------------- |
@@ -18,33 +19,51 @@ import { css } from 'lit';
  * | `--consent-gate-backdrop`      | rgb(0 0 0 / 0.45)       |
  * | `--consent-gate-z-index`       | 2147483000              |
  *
- * The theme (`auto`, `light`, `dark`) sets `color-scheme`, which picks the side
- * of each `light-dark()` pair. No motion is used beyond the switch's slide,
- * which `prefers-reduced-motion` turns off; `forced-colors` gets system colours.
+ * The theme (`auto`, `light`, `dark`) picks the default colours and sets
+ * `color-scheme`, which also picks the side of a site's `light-dark()` pair.
+ * No motion is used beyond the switch's slide, which `prefers-reduced-motion`
+ * turns off; `forced-colors` gets system colours.
  */
 export const styles = css`
   :host {
-    all: initial;
-    display: contents;
+    /* Important, so a page's own "* { ... !important }" cannot reach in through inheritance. */
+    all: initial !important;
+    display: contents !important;
   }
   .root {
-    --_bg: var(--consent-gate-background, light-dark(#ffffff, #1b1f24));
-    --_fg: var(--consent-gate-color, light-dark(#1b1f24, #f1f3f6));
-    --_accent: var(--consent-gate-accent, light-dark(#1f4fd1, #8fb3ff));
-    --_accent-fg: var(--consent-gate-accent-color, light-dark(#ffffff, #0b1a3d));
-    --_border: var(--consent-gate-border, light-dark(#6b7280, #9aa3b1));
-    --_focus: var(--consent-gate-focus, light-dark(#b93c0a, #ffb27a));
+    --_bg: var(--consent-gate-background, #ffffff);
+    --_fg: var(--consent-gate-color, #1b1f24);
+    --_accent: var(--consent-gate-accent, #1f4fd1);
+    --_accent-fg: var(--consent-gate-accent-color, #ffffff);
+    --_border: var(--consent-gate-border, #6b7280);
+    --_focus: var(--consent-gate-focus, #b93c0a);
     --_radius: var(--consent-gate-radius, 8px);
     display: contents;
-    color-scheme: light dark;
+    color-scheme: light;
     font: var(--consent-gate-font-size, 15px) / 1.45 var(--consent-gate-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     color: var(--_fg);
   }
-  .root[data-theme='light'] {
-    color-scheme: light;
-  }
+  /* Dark: fixed by config, or following the visitor's system. (Plain values, not
+     light-dark(), so browsers from before 2024 keep their colours.) */
   .root[data-theme='dark'] {
+    --_bg: var(--consent-gate-background, #1b1f24);
+    --_fg: var(--consent-gate-color, #f1f3f6);
+    --_accent: var(--consent-gate-accent, #8fb3ff);
+    --_accent-fg: var(--consent-gate-accent-color, #0b1a3d);
+    --_border: var(--consent-gate-border, #9aa3b1);
+    --_focus: var(--consent-gate-focus, #ffb27a);
     color-scheme: dark;
+  }
+  @media (prefers-color-scheme: dark) {
+    .root[data-theme='auto'] {
+      --_bg: var(--consent-gate-background, #1b1f24);
+      --_fg: var(--consent-gate-color, #f1f3f6);
+      --_accent: var(--consent-gate-accent, #8fb3ff);
+      --_accent-fg: var(--consent-gate-accent-color, #0b1a3d);
+      --_border: var(--consent-gate-border, #9aa3b1);
+      --_focus: var(--consent-gate-focus, #ffb27a);
+      color-scheme: dark;
+    }
   }
   [hidden] {
     display: none !important;
@@ -114,6 +133,14 @@ export const styles = css`
   .center .actions {
     width: 100%;
   }
+  /* Accept all and Reject all share one grid row: always the same size. */
+  .pair {
+    flex: 2 1 18em;
+    display: grid;
+    /* minmax(0, …): a long word must not widen one column. */
+    grid-template-columns: repeat(2, minmax(0, 1fr));
+    gap: 8px;
+  }
   button {
     flex: 1 1 9em;
     box-sizing: border-box;
@@ -125,6 +152,7 @@ export const styles = css`
     color: var(--_accent-fg);
     font: inherit;
     font-weight: 600;
+    overflow-wrap: anywhere;
     cursor: pointer;
   }
   button.secondary {
@@ -149,9 +177,6 @@ export const styles = css`
     display: flex;
     justify-content: space-between;
     gap: 16px;
-  }
-  .save {
-    white-space: nowrap;
   }
   .close {
     flex: none;

@@ -1,3 +1,8 @@
+/** Space kept between a focused element and the banner. */
+const GAP = 8;
+
+type SavedStyle = { readonly value: string; readonly priority: string };
+
 /**
  * WCAG 2.2 "Focus Not Obscured": a fixed banner must not hide the page element
  * that has keyboard focus (GOV.UK's reason for not making its banner sticky).
@@ -10,19 +15,16 @@
  *  - adds the same amount to the document's `padding-bottom`, so the last
  *    elements of a page can scroll above it too (extra room at the end of
  *    the page moves nothing: no layout shift).
- * The document's own inline styles are put back when the banner goes.
+ * Both add to what the page has set itself; the document's own inline styles
+ * are put back when the banner goes. (A page whose scrolling element is not the
+ * document, e.g. `<body>` with `overflow: auto`, gets no such room.)
  */
-
-/** Space kept between a focused element and the banner. */
-const GAP = 8;
-
-type SavedStyle = { readonly value: string; readonly priority: string };
-
 export class FocusClearance {
   private banner: HTMLElement | null = null;
   private observer: ResizeObserver | null = null;
   private saved: Map<string, SavedStyle> | null = null;
-  private basePadding = 0;
+  /** What the page itself sets, in px: room is added to it. */
+  private base = { 'scroll-padding-bottom': 0, 'padding-bottom': 0 };
 
   /** Keeps focus clear of `banner` while it shows; `null` stops and restores the document. */
   watch(banner: HTMLElement | null): void {
@@ -36,6 +38,7 @@ export class FocusClearance {
     this.pad();
   }
 
+  /** Stops and puts the document's own styles back. */
   stop(): void {
     this.observer?.disconnect();
     this.observer = null;
@@ -52,11 +55,15 @@ export class FocusClearance {
       for (const property of ['scroll-padding-bottom', 'padding-bottom']) {
         this.saved.set(property, { value: style.getPropertyValue(property), priority: style.getPropertyPriority(property) });
       }
-      this.basePadding = parseFloat(getComputedStyle(document.documentElement).paddingBottom) || 0;
+      const computed = getComputedStyle(document.documentElement);
+      // (`auto`, the usual scroll-padding, counts as 0.)
+      this.base = {
+        'scroll-padding-bottom': parseFloat(computed.scrollPaddingBottom) || 0,
+        'padding-bottom': parseFloat(computed.paddingBottom) || 0,
+      };
     }
     const room = Math.max(0, Math.ceil(innerHeight - this.banner.getBoundingClientRect().top + GAP));
-    style.setProperty('scroll-padding-bottom', `${room}px`, 'important');
-    style.setProperty('padding-bottom', `${this.basePadding + room}px`, 'important');
+    for (const [property, base] of Object.entries(this.base)) style.setProperty(property, `${base + room}px`, 'important');
   };
 
   private restore(): void {

@@ -4,6 +4,7 @@
  * one it needs. Sites may replace any text per language (config `strings`), and
  * may add a language of their own that way (missing texts stay English).
  */
+import { TEXT_KEYS } from '../consent/config.js';
 import type { TextOverrides } from '../consent/types.js';
 import { en, type Strings } from './strings.js';
 
@@ -24,6 +25,9 @@ const BUILT_IN: Readonly<Record<string, () => Promise<StringsModule>>> = {
 /** Languages written right to left (primary subtags). */
 const RIGHT_TO_LEFT = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'ps', 'sd', 'ug', 'ur', 'yi']);
 
+/** How long the banner waits for its language chunk before it shows in English. */
+const LOAD_TIMEOUT_MS = 3000;
+
 export const BUILT_IN_LANGUAGES: readonly string[] = ['en', ...Object.keys(BUILT_IN)];
 
 /** The texts the widget renders, with the language they are in. */
@@ -35,6 +39,22 @@ export interface Locale {
 }
 
 const primary = (tag: string): string => tag.split('-')[0]!;
+
+/**
+ * The site's languages the widget can speak: variants of a built-in language
+ * (`en-gb`, `de-ch`) with any texts, other languages only with every text (a
+ * partly translated language would read English under another `lang`).
+ * `report` hears of the incomplete ones.
+ */
+export function siteLanguages(overrides: TextOverrides, report: (message: string) => void): string[] {
+  return Object.keys(overrides).filter((language) => {
+    if (BUILT_IN_LANGUAGES.includes(primary(language))) return true;
+    const missing = TEXT_KEYS.filter((key) => !overrides[language]?.[key] && !overrides[primary(language)]?.[key]);
+    if (missing.length === 0) return true;
+    report(`config "strings.${language}" lacks ${missing.join(', ')}; a language without built-in texts needs them all, so it is not used`);
+    return false;
+  });
+}
 
 /**
  * The best language for `wanted` among those we have texts for (built in, or
@@ -99,10 +119,17 @@ export async function loadLocale(
 ): Promise<Locale> {
   const load = loaderFor(language);
   if (!load) return makeLocale(language, en, overrides);
+  let timer: ReturnType<typeof setTimeout> | undefined;
   try {
-    return makeLocale(language, (await load()).strings, overrides);
+    // A chunk that hangs must not leave the visitor without a banner.
+    const stalled = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer in ${LOAD_TIMEOUT_MS / 1000} s`)), LOAD_TIMEOUT_MS);
+    });
+    return makeLocale(language, (await Promise.race([load(), stalled])).strings, overrides);
   } catch (error) {
     report(`the "${language}" texts could not be loaded (${String(error)}); showing English`);
     return makeLocale('en', en, overrides);
+  } finally {
+    clearTimeout(timer);
   }
 }

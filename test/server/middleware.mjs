@@ -41,8 +41,17 @@ async function ping(ctx, next) {
  * @type {Middleware}
  */
 async function distUnderAnyPrefix(ctx, next) {
-  const match = /^\/vendor\/(?:[\w-]+\/)*consent-gate\/([\w.-]+)$/.exec(ctx.path);
-  if (match) ctx.path = `/dist/${match[1]}`;
+  const match = /^\/vendor\/((?:[\w-]+\/)*)consent-gate\/([\w.-]+)$/.exec(ctx.path);
+  if (match) {
+    // Under a prefix with a `stalled-languages/` segment, language chunks hang
+    // for 6 s, then fail: the widget must not wait that long for its texts.
+    if (match[1].split('/').includes('stalled-languages') && /^(de|fr|es|it|nl|pl|pt|ar)-/.test(match[2])) {
+      await new Promise((resolve) => setTimeout(resolve, 6_000));
+      ctx.status = 504;
+      return;
+    }
+    ctx.path = `/dist/${match[2]}`;
+  }
   await next();
 }
 

@@ -5,6 +5,7 @@
  */
 import { expect } from '@esm-bundle/chai';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { BUILT_IN_LANGUAGES, loadLocale } from '../../src/ui/i18n.js';
 import { openPage, uniqueCookieName, waitFor, type OpenOptions, type SitePage } from '../helpers/page.js';
 
 let pages: SitePage[] = [];
@@ -81,18 +82,32 @@ describe('<consent-gate> on the page', () => {
     });
   }
 
-  it('gives Accept all and Reject all the same size and style in the dialog too', async () => {
-    const page = await open();
-    await page.window.consentGate.openPreferences();
-    const accept = page.button('Accept all', 'dialog');
-    const reject = page.button('Reject all', 'dialog');
-    const a = accept.getBoundingClientRect();
-    const r = reject.getBoundingClientRect();
-    expect(Math.abs(a.width - r.width)).to.be.below(1);
-    expect(Math.abs(a.height - r.height)).to.be.below(1);
-    const look = (b: Element) => ['backgroundColor', 'color', 'borderColor', 'fontWeight', 'fontSize'].map((p) => getComputedStyle(b)[p as 'color']);
-    expect(look(accept)).to.deep.equal(look(reject));
-  });
+  for (const width of [360, 900]) {
+    it(`gives Accept all and Reject all the same size and style in every language, banner and dialog, ${width} px wide`, async () => {
+      const page = await open({}, {}, width);
+      const look = (b: Element) => ['backgroundColor', 'color', 'borderColor', 'fontWeight', 'fontSize'].map((p) => getComputedStyle(b)[p as 'color']);
+      const unequal: string[] = [];
+      for (const language of BUILT_IN_LANGUAGES) {
+        const element = page.widget();
+        element.locale = await loadLocale(language, {}, () => {});
+        await element.updateComplete;
+        await page.window.consentGate.openPreferences();
+        for (const scope of ['banner', 'dialog'] as const) {
+          const { acceptAll, rejectAll } = element.locale.strings;
+          const accept = page.button(acceptAll, scope);
+          const reject = page.button(rejectAll, scope);
+          const a = accept.getBoundingClientRect();
+          const r = reject.getBoundingClientRect();
+          if (Math.abs(a.width - r.width) >= 1 || Math.abs(a.height - r.height) >= 1) {
+            unequal.push(`${language} ${scope}: ${Math.round(a.width)}x${Math.round(a.height)} vs ${Math.round(r.width)}x${Math.round(r.height)}`);
+          }
+          expect(look(accept), `${language} ${scope}`).to.deep.equal(look(reject));
+        }
+        element.closePreferences();
+      }
+      expect(unequal, unequal.join('\n')).to.deep.equal([]);
+    });
+  }
 
   it('uses the dark colours when config fixes the dark theme, and the light ones for light', async () => {
     const dark = await open({ theme: 'dark' });
@@ -138,21 +153,38 @@ describe('<consent-gate> on the page', () => {
     });
   });
 
-  it('shows a focus ring on every control reached by keyboard', async () => {
+  it('shows a focus ring on every control reached by keyboard, in the banner and in the dialog', async () => {
     const page = await open();
-    page.window.focus();
-    const seen: string[] = [];
-    for (let i = 0; i < 6; i++) {
-      await sendKeys({ press: 'Tab' });
+    const focused = () => {
       let active = page.document.activeElement;
       while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-      if (!active || !page.widget().shadowRoot!.contains(active)) continue;
-      const style = getComputedStyle(active);
-      expect(style.outlineStyle, active.textContent!).to.equal('solid');
-      expect(parseFloat(style.outlineWidth), active.textContent!).to.be.at.least(2);
-      seen.push(active.textContent!.trim());
-    }
-    expect(seen).to.include.members(['Privacy policy', 'Accept all', 'Reject all', 'Preferences']);
+      return active;
+    };
+    const nameOf = (element: Element) =>
+      element.getAttribute('aria-label') ?? (element as HTMLElement).dataset.category ?? element.textContent!.trim();
+    /**
+     * Tabs through `expected` (in order, from the focused one) checking each ring.
+     * Never one Tab more: past the last control, Firefox moves focus out of the
+     * page into its own toolbar, where later keyboard tests would type.
+     */
+    const tabThrough = async (expected: string[]) => {
+      for (const [index, name] of expected.entries()) {
+        if (index > 0) await sendKeys({ press: 'Tab' });
+        const active = focused()!;
+        expect(nameOf(active)).to.equal(name);
+        const style = getComputedStyle(active);
+        expect(style.outlineStyle, name).to.equal('solid');
+        expect(parseFloat(style.outlineWidth), name).to.be.at.least(2);
+      }
+    };
+    page.window.focus();
+    await sendKeys({ press: 'Tab' });
+    await tabThrough(['Privacy policy', 'Accept all', 'Reject all', 'Preferences']);
+    await sendKeys({ press: 'Enter' });
+    const dialog = page.inWidget<HTMLDialogElement>('dialog')!;
+    await waitFor(() => dialog.open, 'the dialog to open');
+    await tabThrough(['Close', 'analytics', 'replay', 'Save preferences', 'Accept all', 'Reject all']);
+    page.widget().closePreferences();
   });
 
   it('takes the site\'s theme through custom properties and parts', async () => {

@@ -103,6 +103,23 @@ describe('<consent-gate>', () => {
     expect(root(element).querySelector('[role="status"]')!.textContent).to.include('Session replay');
   });
 
+  it('shows the current choice when taken out of the page and put back (an SPA re-rendering <body>)', async () => {
+    const { element, store } = await mount();
+    const banner = () => root(element).querySelector<HTMLElement>('[role="region"]')!;
+    expect(banner().hidden).to.equal(false);
+    element.remove();
+    await store.acceptAll();
+    document.body.append(element);
+    await element.updateComplete;
+    expect(banner().hidden, 'chosen while away: no banner').to.equal(true);
+    element.remove();
+    await store.reset();
+    document.body.append(element);
+    await element.updateComplete;
+    expect(banner().hidden, 'reset while away: the banner again').to.equal(false);
+    await waitFor(() => document.documentElement.style.scrollPaddingBottom !== '', 'focus clearance to restart');
+  });
+
   it('puts every text node of its templates inside an element (replay masks by parent element)', async () => {
     const { element } = await mount({ policyUrl: '/privacy' });
     await element.openPreferences();

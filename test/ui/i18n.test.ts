@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import { TEXT_KEYS } from '../../src/consent/config.js';
-import { BUILT_IN_LANGUAGES, chooseLanguage, loadLocale, localeWithoutLoading } from '../../src/ui/i18n.js';
+import { BUILT_IN_LANGUAGES, chooseLanguage, loadLocale, localeWithoutLoading, siteLanguages } from '../../src/ui/i18n.js';
 import { en } from '../../src/ui/strings.js';
 
 describe('chooseLanguage', () => {
@@ -28,6 +28,20 @@ describe('chooseLanguage', () => {
       expect(chooseLanguage(configured, page, visitor, site)).to.equal(expected);
     });
   }
+});
+
+describe('siteLanguages', () => {
+  it('offers variants of built-in languages with any texts, other languages only with every text', () => {
+    const complete = Object.fromEntries(TEXT_KEYS.map((key) => [key, `sv ${key}`]));
+    const problems: string[] = [];
+    const languages = siteLanguages(
+      { 'en-gb': { acceptAll: 'Accept all cookies' }, sv: complete, fi: { acceptAll: 'Hyväksy' }, 'sv-fi': { rejectAll: 'Nej' } },
+      (message) => problems.push(message),
+    );
+    expect(languages).to.deep.equal(['en-gb', 'sv', 'sv-fi']);
+    expect(problems).to.have.length(1);
+    expect(problems[0]).to.include('"strings.fi"').and.include('rejectAll');
+  });
 });
 
 describe('built-in translations', () => {

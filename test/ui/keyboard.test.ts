@@ -70,6 +70,10 @@ describe('<consent-gate> by keyboard alone', () => {
     expect(page.window.consentGate.get()!.categories).to.deep.equal({ necessary: true, analytics: true, replay: false });
     expect(dialog.open).to.equal(false);
     expect(banner.hidden, 'the banner is gone').to.equal(true);
+    // Its Preferences button (the opener) is hidden with it: the next Tab starts
+    // where the banner was, at the top of the page.
+    await sendKeys({ press: 'Tab' });
+    expect(focused(page), 'the next Tab reaches the page').to.equal(page.document.getElementById('page-button'));
     await waitFor(() => page.inWidget('[role="status"]')!.textContent!.includes('Analytics'), 'the saved choice to be announced');
 
     const footerLink = page.document.getElementById('footer-link')!;
@@ -138,11 +142,12 @@ describe('Focus Not Obscured (WCAG 2.2)', () => {
     const banner = page.inWidget('[role="region"]')!;
     await waitFor(() => root.style.scrollPaddingBottom !== '', 'scroll-padding-bottom');
     const height = banner.getBoundingClientRect().height;
-    expect(parseFloat(root.style.scrollPaddingBottom)).to.be.at.least(height);
+    expect(parseFloat(root.style.scrollPaddingBottom), 'the page\'s own 20px plus the banner').to.be.at.least(height + 20);
     expect(parseFloat(root.style.paddingBottom), 'room to scroll the last elements above it').to.be.at.least(height);
     expect(root.style.scrollPaddingLeft, 'the page\'s own value untouched').to.equal('4px');
     page.button('Reject all', 'banner').click();
     await waitFor(() => root.style.scrollPaddingBottom === '' && root.style.paddingBottom === '', 'the padding to go');
+    expect(getComputedStyle(root).scrollPaddingBottom, 'the page\'s own value is back').to.equal('20px');
     expect(root.getAttribute('style')).to.equal('scroll-padding-left: 4px;');
   });
 });

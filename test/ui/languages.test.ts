@@ -62,6 +62,24 @@ describe('<consent-gate> languages', () => {
     expect(errors[0]).to.include('sv');
   });
 
+  it('shows English after 3 s, and says why, when the language chunk hangs', async function () {
+    // The hung chunk (6 s) holds back the page's load event in some engines.
+    this.timeout(20_000);
+    const page = await open({ language: 'de' }, { src: ['/vendor/stalled-languages/consent-gate/consent-gate.js'] });
+    await waitFor(() => regionName(page) === 'Privacy', 'the English banner', 6000);
+    const errors = page.window.__errors.filter((message) => message.includes('"de" texts could not be loaded'));
+    expect(errors, page.window.__errors.join('\n')).to.have.length(1);
+    expect(errors[0], 'given up after 3 s, not when the request failed').to.include('no answer in 3 s');
+  });
+
+  it('does not use a site language that lacks texts, and names what is missing', async () => {
+    const page = await open({ language: 'sv', strings: { sv: { acceptAll: 'Godkänn alla' } } }, { params: { lang: 'it' } });
+    await waitFor(() => page.inWidget('.root')?.getAttribute('lang') === 'it', 'the Italian banner');
+    const errors = page.window.__errors.filter((message) => message.includes('"strings.sv"'));
+    expect(errors, page.window.__errors.join('\n')).to.have.length(1);
+    expect(errors[0]).to.include('rejectAll');
+  });
+
   it('renders Arabic right to left, with the corner box in the left corner', async () => {
     const page = await open({ language: 'ar', placement: 'corner' });
     await waitFor(() => regionName(page) === 'الخصوصية', 'the Arabic banner');

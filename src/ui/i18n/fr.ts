@@ -33,7 +33,7 @@ export const strings: Strings = {
     replay: {
       label: 'Enregistrement de session',
       description:
-        'Enregistre les clics et les changements de page pour nous permettre de corriger les bugs. ' +
+        'Enregistre les clics et les changements de page pour nous permettre de corriger les erreurs. ' +
         'Tout le texte est masqué, et toutes les images et tous les médias sont bloqués.',
     },
   },
