@@ -9,9 +9,15 @@ import { ConsentStore } from './consent/store.js';
 import { syncAcrossTabs } from './consent/sync.js';
 import type { CategoryName, ChangeSource, ConsentState } from './consent/types.js';
 import type { Gate, GateFactory } from './gates/gate.js';
+import { createAnalyticsGate } from './gates/analytics.js';
+import { createCookieCleanupGate } from './gates/cookie-cleanup.js';
+import { createEmbedGate, type PlaceholderFactory } from './gates/embeds.js';
+import { createGoogleConsentModeGate } from './gates/google-consent-mode.js';
+import { createScriptGate } from './gates/scripts.js';
 import { createSentryGate } from './gates/sentry.js';
 import { CONSENT_GATE_TAG, defineConsentGate, type ConsentGateElement } from './ui/consent-gate.js';
-import { chooseLanguage, loadLocale, localeWithoutLoading, siteLanguages, type Locale } from './ui/i18n.js';
+import { definePlaceholder, PLACEHOLDER_TAG } from './ui/consent-placeholder.js';
+import { chooseLanguage, loadLocale, localeWithoutLoading, localize, siteLanguages, type Locale } from './ui/i18n.js';
 
 /** The public API, as `window.consentGate` and from the npm entry. */
 export interface ConsentGateApi {
@@ -62,6 +68,15 @@ function createReporter(): (message: string) => void {
   };
 }
 
+/** The host an embed's content comes from, for its placeholder ("www.youtube.com"). */
+function hostOf(source: string): string {
+  try {
+    return new URL(source, location.href).host;
+  } catch {
+    return source;
+  }
+}
+
 /** The element that has focus, looking inside open shadow roots. */
 function deepActiveElement(): Element | null {
   let active = document.activeElement;
@@ -98,8 +113,15 @@ export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
     globalPrivacyControl: (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true,
     report,
   });
+  // Consent Mode first: its default must be on dataLayer before anything else runs.
+  const consentMode = createGoogleConsentModeGate(store);
   const sentry = createSentryGate(store, { report, pageSentry: options.sentry });
   const gates: Gate[] = [sentry];
+  if (consentMode) gates.push(consentMode);
+  const analytics = createAnalyticsGate(store, report);
+  if (analytics) gates.push(analytics);
+  const cleanup = createCookieCleanupGate(store);
+  if (cleanup) gates.push(cleanup);
   for (const factory of options.gates ?? []) {
     try {
       const gate = factory(store);
@@ -138,6 +160,29 @@ export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
   }
   const immediateLocale = localeWithoutLoading(language, config.strings);
   const locale: Promise<Locale> = immediateLocale ? Promise.resolve(immediateLocale) : loadLocale(language, config.strings, report);
+
+  // Scripts and embeds, after the texts are chosen: blocked iframes get a placeholder in the widget's language.
+  definePlaceholder();
+  const placeholder: PlaceholderFactory = (embed, categories, size) => {
+    const standIn = document.createElement(PLACEHOLDER_TAG);
+    standIn.style.width = size.width;
+    standIn.style.height = size.height;
+    standIn.allow = () => void store.set(Object.fromEntries(categories.map((name) => [name, true])));
+    const show = (texts: Locale) => {
+      standIn.locale = texts;
+      standIn.source = hostOf(embed.getAttribute('data-src') ?? '');
+      standIn.categoryLabel = categories
+        .map((name) => {
+          const category = config.categories.find((c) => c.name === name);
+          return localize(category?.label, texts.language, texts.strings.categories[name]?.label ?? name);
+        })
+        .join(', ');
+    };
+    if (immediateLocale) show(immediateLocale);
+    else void locale.then(show);
+    return standIn;
+  };
+  gates.push(createScriptGate(store, report), createEmbedGate(store, report, placeholder));
 
   // The UI: our element if the tag is ours, else nothing to render into.
   const elementClass = defineConsentGate();

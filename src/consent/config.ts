@@ -4,6 +4,7 @@
  * widget never runs half-configured and never with a gate open by mistake.
  */
 import type {
+  AnalyticsConfig,
   CategoryConfig,
   CookieConfig,
   LocalizedText,
@@ -68,6 +69,8 @@ export const TEXT_KEYS = Object.freeze([
   'gpcLocked',
   'saved',
   'none',
+  'embedBlocked',
+  'embedAllow',
 ] as const);
 
 export type TextKey = (typeof TEXT_KEYS)[number];
@@ -84,6 +87,7 @@ const TOP_LEVEL_KEYS = new Set([
   'sentry',
   'googleConsentMode',
   'consentLog',
+  'analytics',
   'placement',
   'theme',
   'strings',
@@ -108,6 +112,7 @@ export function defaultConfig(): ResolvedConfig {
     sentry: null,
     googleConsentMode: null,
     consentLog: null,
+    analytics: null,
     placement: 'bottom',
     theme: 'auto',
     strings: Object.freeze({}),
@@ -387,6 +392,43 @@ function parseGoogleConsentMode(
   return mapping;
 }
 
+const DEFAULT_ANALYTICS_ENDPOINT = 'https://plausible.io/api/event';
+const SITE_DOMAIN = /^[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$/i;
+
+/** `{ "domain": "example.com", "endpoint": "https://plausible.example/api/event", "category": "analytics" }`, each optional. */
+function parseAnalytics(value: unknown, categories: readonly CategoryConfig[]): AnalyticsConfig | null {
+  if (value === null || value === false) return null;
+  if (value === true) value = {};
+  if (!isPlainObject(value)) return fail('analytics', 'true or an object', value);
+  const analytics: { -readonly [K in keyof AnalyticsConfig]: AnalyticsConfig[K] } = {
+    endpoint: DEFAULT_ANALYTICS_ENDPOINT,
+    domain: null,
+    category: 'analytics',
+  };
+  for (const [property, v] of Object.entries(value)) {
+    const key = `analytics.${property}`;
+    if (property === 'endpoint') analytics.endpoint = parseUrl(key, v);
+    else if (property === 'domain') {
+      if (typeof v !== 'string' || !SITE_DOMAIN.test(v)) fail(key, 'a domain name such as "example.com"', v);
+      analytics.domain = v.toLowerCase();
+    } else if (property === 'category') analytics.category = parseGatingCategory(key, v, categories);
+    else fail(key, 'absent (known: endpoint, domain, category)', property);
+  }
+  if (!categories.some((category) => category.name === analytics.category)) {
+    fail('analytics.category', `a category of this config (${categories.map((c) => c.name).join(', ')})`, analytics.category);
+  }
+  return analytics;
+}
+
+/** A category that can gate something: it exists and is not `necessary`. */
+function parseGatingCategory(key: string, value: unknown, categories: readonly CategoryConfig[]): string {
+  const found = categories.find((category) => category.name === value);
+  if (!found || found.required) {
+    return fail(key, `a category of this config other than necessary (${categories.filter((c) => !c.required).map((c) => c.name).join(', ')})`, value);
+  }
+  return found.name;
+}
+
 function parseConsentLog(value: unknown): { url: string } | null {
   if (value === null) return null;
   if (!isPlainObject(value)) return fail('consentLog', 'an object with a "url"', value);
@@ -461,6 +503,7 @@ export function parseConfig(raw: unknown, report: ConfigProblemReporter): Resolv
     config.googleConsentMode,
   );
   config.consentLog = attempt('consentLog', () => parseConsentLog(raw.consentLog), config.consentLog);
+  config.analytics = attempt('analytics', () => parseAnalytics(raw.analytics, config.categories), config.analytics);
   config.placement = attempt('placement', () => parseChoice('placement', raw.placement, PLACEMENTS), config.placement);
   config.theme = attempt('theme', () => parseChoice('theme', raw.theme, THEMES), config.theme);
   config.strings = attempt('strings', () => parseStrings(raw.strings), config.strings);

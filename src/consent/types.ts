@@ -61,6 +61,15 @@ export type Theme = 'auto' | 'light' | 'dark';
 /** The widget's own texts, by key (see `TEXT_KEYS`); category texts live in `categories`. */
 export type TextOverrides = Readonly<Record<string, Readonly<Partial<Record<string, string>>>>>;
 
+export interface AnalyticsConfig {
+  /** Where events are posted (Plausible's Events API, or a self-hosted one). */
+  readonly endpoint: string;
+  /** The site's name at the analytics service; default: the page's host name. */
+  readonly domain: string | null;
+  /** The category that gates it. */
+  readonly category: CategoryName;
+}
+
 /** The configuration after validation: every key present, every value safe. */
 export interface ResolvedConfig {
   readonly revision: number;
@@ -73,6 +82,8 @@ export interface ResolvedConfig {
   /** Category name to Google Consent Mode types. */
   readonly googleConsentMode: Readonly<Record<CategoryName, readonly string[]>> | null;
   readonly consentLog: { readonly url: string } | null;
+  /** Built-in cookieless analytics (Plausible-compatible); null when not configured. */
+  readonly analytics: AnalyticsConfig | null;
   readonly placement: Placement;
   readonly theme: Theme;
   /** Site texts by language tag (lower case), then by text key; they replace the built-in ones. */

@@ -1,20 +1,13 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { ConsentStore } from '../consent/store.js';
-import type { CategoryConfig, LocalizedText } from '../consent/types.js';
+import type { CategoryConfig } from '../consent/types.js';
 import { styles } from './consent-gate.styles.js';
 import { FocusClearance } from './focus-clearance.js';
-import type { Locale } from './i18n.js';
+import { localize, type Locale } from './i18n.js';
 import { en } from './strings.js';
 
 const ENGLISH: Locale = { language: 'en', direction: 'ltr', strings: en };
-
-/** Picks the text for `language` from a config value, falling back to English, then to `fallback`. */
-function localize(text: LocalizedText | undefined, language: string, fallback: string): string {
-  if (typeof text === 'string') return text;
-  if (!text) return fallback;
-  return text[language] ?? text[language.split('-')[0]!] ?? text.en ?? fallback;
-}
 
 /** "A, B and C" in the widget's language (Arabic uses its own comma and "و"). */
 function listFormat(language: string): Intl.ListFormat {

@@ -5,7 +5,7 @@
  * may add a language of their own that way (missing texts stay English).
  */
 import { TEXT_KEYS } from '../consent/config.js';
-import type { TextOverrides } from '../consent/types.js';
+import type { LocalizedText, TextOverrides } from '../consent/types.js';
 import { en, type Strings } from './strings.js';
 
 type StringsModule = { readonly strings: Strings };
@@ -132,4 +132,11 @@ export async function loadLocale(
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** Picks the text for `language` from a config value, falling back to English, then to `fallback`. */
+export function localize(text: LocalizedText | undefined, language: string, fallback: string): string {
+  if (typeof text === 'string') return text;
+  if (!text) return fallback;
+  return text[language] ?? text[language.split('-')[0]!] ?? text.en ?? fallback;
 }

@@ -10,7 +10,11 @@ export interface Strings extends Readonly<Record<TextKey, string>> {
   readonly categories: Readonly<Record<string, { readonly label: string; readonly description: string }>>;
 }
 
-/** English, built in. In `saved`, `{on}` and `{off}` are replaced by lists of category labels. */
+/**
+ * English, built in. In `saved`, `{on}` and `{off}` are replaced by lists of
+ * category labels; in `embedBlocked` and `embedAllow` (the placeholder of a
+ * blocked iframe), `{source}` by the embed's host and `{category}` by labels.
+ */
 export const en: Strings = {
   regionLabel: 'Privacy',
   bannerTitle: 'Your privacy choice',
@@ -28,6 +32,8 @@ export const en: Strings = {
   gpcLocked: 'Off because your browser sends a Global Privacy Control signal.',
   saved: 'Your privacy choice is saved. On: {on}. Off: {off}.',
   none: 'none',
+  embedBlocked: 'This content from {source} is blocked until you allow {category}.',
+  embedAllow: 'Allow {category}',
   categories: {
     necessary: {
       label: 'Necessary',

@@ -55,5 +55,73 @@ async function distUnderAnyPrefix(ctx, next) {
   await next();
 }
 
+/** Events posted to the analytics endpoint, by the `domain` they name. */
+const analyticsEvents = new Map();
+
+/**
+ * A Plausible-compatible Events API: `POST /__analytics/api/event` stores the
+ * JSON body (sent as text/plain, as Plausible's script does) under its
+ * `domain`; `GET /__analytics/events?domain=x` answers the list.
+ *
+ * @type {Middleware}
+ */
+async function analyticsEndpoint(ctx, next) {
+  if (ctx.method === 'POST' && ctx.path === '/__analytics/api/event') {
+    const chunks = [];
+    for await (const chunk of ctx.req) chunks.push(chunk);
+    const text = Buffer.concat(chunks).toString('utf8');
+    let event;
+    try {
+      event = JSON.parse(text);
+    } catch {
+      ctx.status = 400;
+      return;
+    }
+    const list = analyticsEvents.get(event.domain) ?? [];
+    list.push({ ...event, contentType: ctx.get('content-type'), cookie: ctx.get('cookie'), receivedAt: Date.now() });
+    analyticsEvents.set(event.domain, list);
+    ctx.status = 202;
+    ctx.body = {};
+    return;
+  }
+  if (ctx.method === 'GET' && ctx.path === '/__analytics/events') {
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = analyticsEvents.get(ctx.query.domain) ?? [];
+    return;
+  }
+  await next();
+}
+
+/**
+ * `GET /__slow-script?name=x&ms=300`: a classic script that pushes `name` onto
+ * `window.__ran`, answered after `ms` milliseconds (for document-order tests).
+ *
+ * @type {Middleware}
+ */
+async function slowScript(ctx, next) {
+  if (ctx.method === 'GET' && ctx.path === '/__slow-script') {
+    await new Promise((resolve) => setTimeout(resolve, Math.min(Number(ctx.query.ms) || 0, 5000)));
+    ctx.type = 'text/javascript';
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = `(window.__ran = window.__ran || []).push(${JSON.stringify(String(ctx.query.name ?? ''))});`;
+    return;
+  }
+  await next();
+}
+
+/**
+ * The nonce test page gets its CSP as a response header, as sites send it:
+ * only then do engines hide the nonce from getAttribute() ("nonce hiding"),
+ * which is what a gate copying attributes would trip over.
+ *
+ * @type {Middleware}
+ */
+async function nonceHeader(ctx, next) {
+  await next();
+  if (ctx.path === '/test/fixtures/nonce-page.html') {
+    ctx.set('Content-Security-Policy', "script-src 'self' 'nonce-t3st-n0nce'");
+  }
+}
+
 /** @type {Middleware[]} */
-export const middleware = [ping, distUnderAnyPrefix, sentryEndpoint];
+export const middleware = [ping, distUnderAnyPrefix, sentryEndpoint, analyticsEndpoint, slowScript, nonceHeader];

@@ -20,6 +20,8 @@ export const strings: Strings = {
   gpcLocked: 'معطّل لأن متصفحك يرسل إشارة Global Privacy Control.',
   saved: 'تم حفظ اختيارك بشأن الخصوصية. مفعّلة: {on}. معطّلة: {off}.',
   none: 'لا شيء',
+  embedBlocked: 'هذا المحتوى من {source} محجوب حتى تسمح بـ«{category}».',
+  embedAllow: 'السماح بـ«{category}»',
   categories: {
     necessary: {
       label: 'ضرورية',

@@ -21,6 +21,8 @@ export const strings: Strings = {
   gpcLocked: 'Ausgeschaltet, weil Ihr Browser das Signal „Global Privacy Control“ sendet.',
   saved: 'Ihre Entscheidung zum Datenschutz ist gespeichert. Ein: {on}. Aus: {off}.',
   none: 'keine',
+  embedBlocked: 'Dieser Inhalt von {source} ist blockiert, bis Sie „{category}“ erlauben.',
+  embedAllow: '„{category}“ erlauben',
   categories: {
     necessary: {
       label: 'Notwendig',

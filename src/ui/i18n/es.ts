@@ -20,6 +20,8 @@ export const strings: Strings = {
   gpcLocked: 'Desactivado porque su navegador envía una señal de Global Privacy Control.',
   saved: 'Su decisión sobre privacidad se ha guardado. Activadas: {on}. Desactivadas: {off}.',
   none: 'ninguna',
+  embedBlocked: 'Este contenido de {source} está bloqueado hasta que permita «{category}».',
+  embedAllow: 'Permitir «{category}»',
   categories: {
     necessary: {
       label: 'Necesarias',

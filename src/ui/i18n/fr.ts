@@ -20,6 +20,8 @@ export const strings: Strings = {
   gpcLocked: 'Désactivé, car votre navigateur envoie un signal Global Privacy Control.',
   saved: 'Votre choix en matière de confidentialité est enregistré. Activées : {on}. Désactivées : {off}.',
   none: 'aucune',
+  embedBlocked: 'Ce contenu de {source} est bloqué tant que vous n’avez pas autorisé « {category} ».',
+  embedAllow: 'Autoriser « {category} »',
   categories: {
     necessary: {
       label: 'Nécessaires',

@@ -21,6 +21,8 @@ export const strings: Strings = {
   gpcLocked: 'Disattivato perché il browser invia un segnale Global Privacy Control.',
   saved: 'La scelta sulla privacy è stata salvata. Attive: {on}. Disattivate: {off}.',
   none: 'nessuna',
+  embedBlocked: 'Questo contenuto di {source} è bloccato finché non si consente «{category}».',
+  embedAllow: 'Consenti «{category}»',
   categories: {
     necessary: {
       label: 'Necessari',

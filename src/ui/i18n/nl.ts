@@ -20,6 +20,8 @@ export const strings: Strings = {
   gpcLocked: 'Uitgeschakeld omdat uw browser een Global Privacy Control-signaal verstuurt.',
   saved: 'Uw privacykeuze is opgeslagen. Aan: {on}. Uit: {off}.',
   none: 'geen',
+  embedBlocked: 'Deze inhoud van {source} is geblokkeerd totdat u ‘{category}’ toestaat.',
+  embedAllow: '‘{category}’ toestaan',
   categories: {
     necessary: {
       label: 'Noodzakelijk',

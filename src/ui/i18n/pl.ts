@@ -20,6 +20,8 @@ export const strings: Strings = {
   gpcLocked: 'Wyłączone, ponieważ przeglądarka wysyła sygnał Global Privacy Control.',
   saved: 'Wybór dotyczący prywatności został zapisany. Włączone: {on}. Wyłączone: {off}.',
   none: 'brak',
+  embedBlocked: 'Ta treść z {source} jest zablokowana do czasu wyrażenia zgody na „{category}”.',
+  embedAllow: 'Zezwól na „{category}”',
   categories: {
     necessary: {
       label: 'Niezbędne',

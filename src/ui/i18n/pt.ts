@@ -20,6 +20,8 @@ export const strings: Strings = {
   gpcLocked: 'Desativado porque o navegador envia um sinal Global Privacy Control.',
   saved: 'A sua escolha de privacidade foi guardada. Ativadas: {on}. Desativadas: {off}.',
   none: 'nenhuma',
+  embedBlocked: 'Este conteúdo de {source} está bloqueado até que autorize «{category}».',
+  embedAllow: 'Autorizar «{category}»',
   categories: {
     necessary: {
       label: 'Necessários',

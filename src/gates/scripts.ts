@@ -1,0 +1,79 @@
+/**
+ * Script gate: a tag the site wrote as
+ * `<script type="text/plain" data-consent-category="analytics" src="…">` (or
+ * inline) runs once per page, after every category it names is granted, in
+ * document order, with its other attributes carried over. Tags added to the
+ * page later are handled the same way. Withdrawal cannot un-run a script: the
+ * cookie clean-up and the site's own `consent-gate:change` handlers do the rest.
+ */
+import type { ConsentStore } from '../consent/store.js';
+import { categoriesOf, watchAddedElements } from './added-elements.js';
+import type { Gate } from './gate.js';
+
+export const BLOCKED_SCRIPT = 'script[type="text/plain"][data-consent-category]';
+
+/** Attributes that belong to the blocked tag, not to the script it becomes. */
+const OWN_ATTRIBUTES = new Set(['type', 'data-type', 'data-consent-category']);
+
+/**
+ * A runnable copy of a blocked tag, in its place. Resolves once it has run (or
+ * failed to load), so the next one keeps document order; `async` ones do not
+ * hold the line.
+ */
+function activate(blocked: HTMLScriptElement): Promise<void> {
+  const script = document.createElement('script');
+  for (const { name, value } of blocked.attributes) {
+    if (!OWN_ATTRIBUTES.has(name)) script.setAttribute(name, value);
+  }
+  // `data-type="module"` (or any type) for scripts that are not classic.
+  const type = blocked.getAttribute('data-type');
+  if (type) script.type = type;
+  // The parser hides a nonce from getAttribute(); the property keeps it.
+  if (blocked.nonce) script.nonce = blocked.nonce;
+  // Inserted scripts are async unless told otherwise; keep the page's order.
+  if (!blocked.hasAttribute('async')) script.async = false;
+  const external = blocked.hasAttribute('src');
+  const done =
+    external && !script.async
+      ? new Promise<void>((resolve) => {
+          script.addEventListener('load', () => resolve(), { once: true });
+          script.addEventListener('error', () => resolve(), { once: true });
+        })
+      : Promise.resolve();
+  if (!external) script.text = blocked.text;
+  blocked.replaceWith(script);
+  return done;
+}
+
+/** The gate for blocked script tags; always on (a page may add tags later). */
+export function createScriptGate(store: ConsentStore, report: (message: string) => void): Gate {
+  const known = new Set(store.config.categories.map((category) => category.name));
+  const started = new WeakSet<Element>();
+  let line: Promise<void> = Promise.resolve();
+
+  const allowed = (element: Element): boolean => {
+    const wanted = categoriesOf(element);
+    const unknown = wanted.filter((name) => !known.has(name));
+    if (unknown.length > 0) {
+      report(`a script asks for the unknown category "${unknown.join('", "')}"; it never runs (categories: ${[...known].join(', ')})`);
+      return false;
+    }
+    return wanted.length > 0 && wanted.every((name) => store.has(name));
+  };
+
+  /** Queues every blocked tag now allowed, in document order, behind those already queued. */
+  const runAllowed = (): void => {
+    for (const element of document.querySelectorAll<HTMLScriptElement>(BLOCKED_SCRIPT)) {
+      if (started.has(element) || !allowed(element)) continue;
+      started.add(element);
+      line = line.then(() => activate(element));
+    }
+  };
+
+  watchAddedElements(BLOCKED_SCRIPT, runAllowed);
+  return {
+    name: 'scripts',
+    // Not awaited: a slow third-party script must not hold back the change event.
+    follow: () => runAllowed(),
+  };
+}

@@ -1,0 +1,102 @@
+/**
+ * `<consent-gate-placeholder>`: stands in for a blocked iframe, at its size. It
+ * says where the content comes from and which category it needs, and offers to
+ * allow that category with one click. Registration is safe to run twice.
+ *
+ * @csspart placeholder - the box
+ * @csspart button - the allow button
+ */
+import { LitElement, css, html } from 'lit';
+import type { Locale } from './i18n.js';
+
+export const PLACEHOLDER_TAG = 'consent-gate-placeholder';
+
+export class ConsentPlaceholderElement extends LitElement {
+  static override styles = css`
+    :host {
+      display: block;
+      box-sizing: border-box;
+      max-width: 100%;
+    }
+    .box {
+      box-sizing: border-box;
+      display: flex;
+      flex-direction: column;
+      justify-content: center;
+      align-items: center;
+      gap: 12px;
+      width: 100%;
+      height: 100%;
+      padding: 16px;
+      overflow: auto;
+      text-align: center;
+      font: 15px/1.45 var(--consent-gate-font, system-ui, sans-serif);
+      color: var(--consent-gate-color, #1b1f24);
+      background: var(--consent-gate-placeholder-background, #eef0f3);
+      border: 1px dashed var(--consent-gate-border, #6b7280);
+      border-radius: var(--consent-gate-radius, 8px);
+    }
+    p {
+      margin: 0;
+    }
+    button {
+      min-height: 44px;
+      padding: 8px 16px;
+      border: 2px solid var(--consent-gate-accent, #1f4fd1);
+      border-radius: var(--consent-gate-radius, 8px);
+      background: var(--consent-gate-accent, #1f4fd1);
+      color: var(--consent-gate-accent-color, #ffffff);
+      font: inherit;
+      font-weight: 600;
+      cursor: pointer;
+    }
+    button:focus-visible {
+      outline: 3px solid var(--consent-gate-focus, #b93c0a);
+      outline-offset: 2px;
+    }
+  `;
+
+  static override properties = {
+    source: { attribute: false },
+    categoryLabel: { attribute: false },
+    locale: { attribute: false },
+  };
+
+  /** Host name the blocked content comes from. */
+  declare source: string;
+  /** Label(s) of the category the content needs, in the widget's language. */
+  declare categoryLabel: string;
+  declare locale: Locale | undefined;
+  /** Grants the category; set by whoever creates the placeholder. */
+  allow: () => void = () => {};
+
+  constructor() {
+    super();
+    this.source = '';
+    this.categoryLabel = '';
+    this.locale = undefined;
+  }
+
+  override render() {
+    const strings = this.locale?.strings;
+    if (!strings) return html``;
+    const fill = (text: string) => text.replace('{source}', () => this.source).replace('{category}', () => this.categoryLabel);
+    return html`
+      <div class="box" part="placeholder" lang=${this.locale!.language} dir=${this.locale!.direction}>
+        <p>${fill(strings.embedBlocked)}</p>
+        <button type="button" part="button" @click=${() => this.allow()}>${fill(strings.embedAllow)}</button>
+      </div>
+    `;
+  }
+}
+
+/** Registers the placeholder element unless the tag is taken. */
+export function definePlaceholder(): void {
+  if (!customElements.get(PLACEHOLDER_TAG)) customElements.define(PLACEHOLDER_TAG, ConsentPlaceholderElement);
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'consent-gate-placeholder': ConsentPlaceholderElement;
+  }
+}

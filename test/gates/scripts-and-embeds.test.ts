@@ -1,0 +1,173 @@
+/**
+ * The script and embed gates on a real page: blocked tags run once, after
+ * consent, in document order, with their attributes; iframes wait behind a
+ * same-size placeholder that can allow their category in one click.
+ */
+import { expect } from '@esm-bundle/chai';
+import { openPage, uniqueCookieName, waitFor, type OpenOptions, type SitePage } from '../helpers/page.js';
+
+type GatedWindow = SitePage['window'] & { __ran: string[]; __pwned?: number };
+
+let pages: SitePage[] = [];
+afterEach(() => {
+  pages.forEach((page) => page.close());
+  pages = [];
+});
+
+const CONFIG = { categories: { marketing: { label: 'Marketing' } } };
+
+async function open(options: OpenOptions = {}, cookieName = uniqueCookieName()): Promise<SitePage> {
+  const page = await openPage({
+    fixture: '/test/fixtures/gated-page.html',
+    config: { ...CONFIG, cookie: { name: cookieName }, ...(options.config as object) },
+    ...options,
+  });
+  pages.push(page);
+  return page;
+}
+
+const ran = (page: SitePage) => (page.window as GatedWindow).__ran;
+const settle = (ms = 600) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('blocked scripts', () => {
+  it('run nothing before consent, nor after Reject all', async () => {
+    const page = await open();
+    await settle();
+    expect(ran(page)).to.deep.equal([]);
+    await page.window.consentGate.rejectAll();
+    await settle();
+    expect(ran(page)).to.deep.equal([]);
+  });
+
+  it('run once after their category is granted, in document order, a slow external one included', async () => {
+    const page = await open();
+    await page.window.consentGate.set({ analytics: true });
+    await waitFor(() => ran(page).length >= 3, 'the analytics scripts');
+    await settle();
+    expect(ran(page)).to.deep.equal(['slow-external', 'inline-after-slow', 'module:string']);
+    await page.window.consentGate.set({ analytics: false });
+    await page.window.consentGate.set({ analytics: true });
+    await settle();
+    expect(ran(page), 'granting again runs nothing twice').to.deep.equal(['slow-external', 'inline-after-slow', 'module:string']);
+  });
+
+  it('need every category they name', async () => {
+    const page = await open();
+    await page.window.consentGate.set({ marketing: true });
+    await waitFor(() => ran(page).includes('marketing'), 'the marketing script');
+    await settle();
+    expect(ran(page)).to.not.include('analytics-and-marketing');
+    await page.window.consentGate.set({ analytics: true, marketing: true });
+    await waitFor(() => ran(page).includes('analytics-and-marketing'), 'the two-category script');
+    expect(ran(page).filter((name) => name === 'marketing')).to.have.length(1);
+  });
+
+  it('carry their other attributes over, and lose type and data-consent-category', async () => {
+    const page = await open();
+    await page.window.consentGate.acceptAll();
+    await waitFor(() => ran(page).includes('slow-external'), 'the external script');
+    const script = page.document.getElementById('slow') as HTMLScriptElement;
+    expect(script.getAttribute('type')).to.equal(null);
+    expect(script.hasAttribute('data-consent-category')).to.equal(false);
+    expect(script.getAttribute('crossorigin')).to.equal('anonymous');
+    expect(script.getAttribute('referrerpolicy')).to.equal('no-referrer');
+    expect(script.dataset.extra).to.equal('kept');
+  });
+
+  it('never runs a tag naming an unknown category, and says so', async () => {
+    const page = await open();
+    await page.window.consentGate.acceptAll();
+    await waitFor(() => ran(page).length >= 5, 'the allowed scripts');
+    await settle();
+    expect(ran(page)).to.not.include('never');
+    expect(page.window.__errors.filter((message) => message.includes('"nonexistent"'))).to.have.length(1);
+  });
+
+  it('runs tags added to the page later: at once when granted, on consent otherwise', async () => {
+    const page = await open();
+    const add = (name: string, category: string) => {
+      const script = page.document.createElement('script');
+      script.type = 'text/plain';
+      script.dataset.consentCategory = category;
+      script.text = `window.__ran.push(${JSON.stringify(name)})`;
+      page.document.body.append(script);
+    };
+    add('late-before-consent', 'analytics');
+    await settle(200);
+    expect(ran(page)).to.deep.equal([]);
+    await page.window.consentGate.set({ analytics: true });
+    await waitFor(() => ran(page).includes('late-before-consent'), 'the late tag on consent');
+    add('late-after-consent', 'analytics');
+    await waitFor(() => ran(page).includes('late-after-consent'), 'the late tag at once');
+  });
+
+  it('restores the stored choice on the next page view and runs the tags then', async () => {
+    const cookieName = uniqueCookieName();
+    const first = await open({}, cookieName);
+    await first.window.consentGate.set({ analytics: true });
+    const second = await open({}, cookieName);
+    await waitFor(() => ran(second).includes('inline-after-slow'), 'the scripts on the next page view');
+    expect(second.inWidget('[role="region"]')!.hidden).to.equal(true);
+  });
+});
+
+describe('blocked scripts under a nonce CSP', () => {
+  it('keeps the nonce, so the unblocked inline script runs and nothing is reported', async () => {
+    const page = await openPage({ fixture: '/test/fixtures/nonce-page.html', config: { cookie: { name: uniqueCookieName() } } });
+    pages.push(page);
+    await page.window.consentGate.acceptAll();
+    await waitFor(() => ran(page).includes('with-nonce'), 'the nonce script');
+    await settle(300);
+    expect(ran(page)).to.deep.equal(['with-nonce']);
+    expect(page.window.__violations.filter((v) => v.includes('script-src'))).to.have.length(1); // the one without a nonce
+  });
+});
+
+describe('blocked iframes', () => {
+  it('stay empty behind a same-size placeholder that names the source and the category', async () => {
+    const page = await open();
+    const frame = page.document.getElementById('video') as HTMLIFrameElement;
+    expect(frame.hasAttribute('src')).to.equal(false);
+    const placeholder = frame.previousElementSibling as HTMLElement;
+    expect(placeholder.localName).to.equal('consent-gate-placeholder');
+    await waitFor(() => !!placeholder.shadowRoot?.querySelector('button'), 'the placeholder to render');
+    // The same box as the iframe would take (its default border included).
+    const reference = page.document.createElement('iframe');
+    reference.width = '400';
+    reference.height = '200';
+    page.document.body.append(reference);
+    const expected = reference.getBoundingClientRect();
+    reference.remove();
+    const rect = placeholder.getBoundingClientRect();
+    expect([rect.width, rect.height]).to.deep.equal([expected.width, expected.height]);
+    expect(placeholder.shadowRoot!.textContent).to.include(`${page.window.location.host}`).and.include('Marketing');
+    expect(getComputedStyle(frame).display).to.equal('none');
+  });
+
+  it('load when the placeholder\'s one click allows the category, and unload on withdrawal', async () => {
+    const page = await open();
+    const frame = page.document.getElementById('video') as HTMLIFrameElement;
+    const placeholder = frame.previousElementSibling as HTMLElement;
+    await waitFor(() => !!placeholder.shadowRoot?.querySelector('button'), 'the placeholder to render');
+    placeholder.shadowRoot!.querySelector('button')!.click();
+    await waitFor(() => page.window.consentGate.has('marketing'), 'marketing to be granted');
+    expect(page.window.consentGate.get()!.categories).to.deep.equal({ necessary: true, analytics: false, replay: false, marketing: true });
+    await waitFor(() => frame.contentDocument?.getElementById('inside-iframe') != null, 'the iframe content');
+    expect(placeholder.isConnected).to.equal(false);
+    expect(getComputedStyle(frame).display).to.equal('inline');
+    await page.window.consentGate.set({ marketing: false });
+    await waitFor(() => frame.contentDocument?.getElementById('inside-iframe') == null, 'the iframe to unload');
+    expect(frame.getAttribute('src')).to.equal('about:blank');
+    expect(frame.previousElementSibling!.localName).to.equal('consent-gate-placeholder');
+  });
+
+  it('never load a data-src that is not http(s) or relative', async () => {
+    const page = await open();
+    await page.window.consentGate.acceptAll();
+    await settle();
+    const evil = page.document.getElementById('evil') as HTMLIFrameElement;
+    expect(evil.hasAttribute('src')).to.equal(false);
+    expect((page.window as GatedWindow).__pwned).to.equal(undefined);
+    expect(page.window.__errors.some((message) => message.includes('javascript:parent'))).to.equal(true);
+  });
+});
