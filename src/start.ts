@@ -163,10 +163,11 @@ export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
 
   // Scripts and embeds, after the texts are chosen: blocked iframes get a placeholder in the widget's language.
   definePlaceholder();
-  const placeholder: PlaceholderFactory = (embed, categories, size) => {
+  const placeholder: PlaceholderFactory = (embed, categories, box) => {
     const standIn = document.createElement(PLACEHOLDER_TAG);
-    standIn.style.width = size.width;
-    standIn.style.height = size.height;
+    standIn.style.width = box.width;
+    standIn.style.height = box.height;
+    standIn.style.display = box.display;
     standIn.allow = () => void store.set(Object.fromEntries(categories.map((name) => [name, true])));
     const show = (texts: Locale) => {
       standIn.locale = texts;

@@ -14,15 +14,28 @@ import type { Gate } from './gate.js';
 
 export const BLOCKED_EMBED = '[data-consent-category][data-src]';
 
-/** Makes the stand-in for a blocked iframe; `size` is the iframe's box in CSS pixels. */
-export type PlaceholderFactory = (embed: HTMLElement, categories: readonly string[], size: { width: string; height: string }) => HTMLElement;
+/** The box a placeholder must take: the iframe's size (CSS pixels) and display. */
+export interface EmbedBox {
+  readonly width: string;
+  readonly height: string;
+  readonly display: string;
+}
+
+/** Makes the stand-in for a blocked iframe, to take `box`. */
+export type PlaceholderFactory = (embed: HTMLElement, categories: readonly string[], box: EmbedBox) => HTMLElement;
 
 /** The box a blocked embed takes, so its placeholder takes the same (and nothing shifts on unblock). */
-function sizeOf(embed: HTMLElement): { width: string; height: string } {
+function boxOf(embed: HTMLElement): EmbedBox {
   const rect = embed.getBoundingClientRect();
   const side = (measured: number, attribute: string | null, fallback: string) =>
     measured > 0 ? `${measured}px` : attribute && /^\d+$/.test(attribute) ? `${attribute}px` : fallback;
-  return { width: side(rect.width, embed.getAttribute('width'), '100%'), height: side(rect.height, embed.getAttribute('height'), '150px') };
+  const display = getComputedStyle(embed).display;
+  return {
+    width: side(rect.width, embed.getAttribute('width'), '100%'),
+    height: side(rect.height, embed.getAttribute('height'), '150px'),
+    // An iframe is inline by default: an inline-block sits on the line the same way.
+    display: display === 'inline' ? 'inline-block' : display === 'none' ? 'block' : display,
+  };
 }
 
 export function createEmbedGate(store: ConsentStore, report: (message: string) => void, placeholder?: PlaceholderFactory): Gate {
@@ -50,7 +63,7 @@ export function createEmbedGate(store: ConsentStore, report: (message: string) =
       else embed.removeAttribute('src');
     }
     if (!(embed instanceof HTMLIFrameElement) || !placeholder || standIns.has(embed)) return;
-    const standIn = placeholder(embed, categoriesOf(embed), sizeOf(embed));
+    const standIn = placeholder(embed, categoriesOf(embed), boxOf(embed));
     standIns.set(embed, standIn);
     embed.before(standIn);
     embed.style.setProperty('display', 'none', 'important');

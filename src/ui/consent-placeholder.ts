@@ -17,6 +17,9 @@ export class ConsentPlaceholderElement extends LitElement {
       display: block;
       box-sizing: border-box;
       max-width: 100%;
+      /* As inline-block, its baseline is its bottom edge, like the iframe's. */
+      overflow: hidden;
+      vertical-align: baseline;
     }
     .box {
       box-sizing: border-box;

@@ -19,8 +19,8 @@ const CONFIG = { categories: { marketing: { label: 'Marketing' } } };
 async function open(options: OpenOptions = {}, cookieName = uniqueCookieName()): Promise<SitePage> {
   const page = await openPage({
     fixture: '/test/fixtures/gated-page.html',
-    config: { ...CONFIG, cookie: { name: cookieName }, ...(options.config as object) },
     ...options,
+    config: { ...CONFIG, cookie: { name: cookieName }, ...(options.config as object) },
   });
   pages.push(page);
   return page;
@@ -111,6 +111,45 @@ describe('blocked scripts', () => {
   });
 });
 
+describe('blocked scripts with subresource integrity', () => {
+  it('keep integrity: a matching hash runs, a wrong one is refused', async () => {
+    const page = await open();
+    const sha256 = async (text: string) =>
+      `sha256-${btoa(String.fromCharCode(...new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)))))}`;
+    const add = async (name: string, hashOf: string) => {
+      const script = page.document.createElement('script');
+      script.type = 'text/plain';
+      script.dataset.consentCategory = 'analytics';
+      script.src = `/__slow-script?name=${name}&ms=0`;
+      script.setAttribute('integrity', await sha256(`(window.__ran = window.__ran || []).push(${JSON.stringify(hashOf)});`));
+      page.document.body.append(script);
+    };
+    await add('good-hash', 'good-hash');
+    await add('bad-hash', 'something else');
+    await page.window.consentGate.set({ analytics: true });
+    await waitFor(() => ran(page).includes('good-hash'), 'the script with a matching hash');
+    await settle();
+    expect(ran(page)).to.not.include('bad-hash');
+  });
+});
+
+describe('Global Privacy Control', () => {
+  it('keeps a gpc category off whatever is clicked, so its scripts and iframes stay blocked', async () => {
+    const page = await open({
+      config: { categories: { marketing: { label: 'Marketing', gpc: true } } },
+      params: { gpc: '1' },
+    });
+    page.button('Accept all', 'banner').click();
+    await waitFor(() => page.window.consentGate.get() !== null, 'the choice');
+    expect(page.window.consentGate.get()!.categories).to.deep.equal({ necessary: true, analytics: true, replay: true, marketing: false });
+    await page.window.consentGate.set({ marketing: true });
+    expect(page.window.consentGate.has('marketing')).to.equal(false);
+    await settle();
+    expect(ran(page)).to.include('inline-after-slow').and.not.include('marketing');
+    expect(page.document.getElementById('video')!.hasAttribute('src')).to.equal(false);
+  });
+});
+
 describe('blocked scripts under a nonce CSP', () => {
   it('keeps the nonce, so the unblocked inline script runs and nothing is reported', async () => {
     const page = await openPage({ fixture: '/test/fixtures/nonce-page.html', config: { cookie: { name: uniqueCookieName() } } });
@@ -149,11 +188,14 @@ describe('blocked iframes', () => {
     const frame = page.document.getElementById('video') as HTMLIFrameElement;
     const placeholder = frame.previousElementSibling as HTMLElement;
     await waitFor(() => !!placeholder.shadowRoot?.querySelector('button'), 'the placeholder to render');
+    const footer = page.document.getElementById('footer-link')!;
+    const footerTop = footer.getBoundingClientRect().top;
     placeholder.shadowRoot!.querySelector('button')!.click();
     await waitFor(() => page.window.consentGate.has('marketing'), 'marketing to be granted');
     expect(page.window.consentGate.get()!.categories).to.deep.equal({ necessary: true, analytics: false, replay: false, marketing: true });
     await waitFor(() => frame.contentDocument?.getElementById('inside-iframe') != null, 'the iframe content');
     expect(placeholder.isConnected).to.equal(false);
+    expect(footer.getBoundingClientRect().top, 'nothing below moved').to.equal(footerTop);
     expect(getComputedStyle(frame).display).to.equal('inline');
     await page.window.consentGate.set({ marketing: false });
     await waitFor(() => frame.contentDocument?.getElementById('inside-iframe') == null, 'the iframe to unload');

@@ -104,6 +104,13 @@ describe('<consent-gate> under axe-core', () => {
     await expectNoViolations(page);
   });
 
+  it('finds nothing on a page with blocked iframes behind placeholders', async () => {
+    const page = await open({ fixture: '/test/fixtures/gated-page.html', config: { categories: { marketing: { label: 'Marketing' } } } });
+    const placeholder = page.document.querySelector('consent-gate-placeholder')!;
+    await waitFor(() => !!placeholder.shadowRoot?.querySelector('button'), 'the placeholder');
+    await expectNoViolations(page);
+  });
+
   it('can fail: reports a button without a name', async () => {
     const page = await open({});
     page.button('Accept all', 'banner').textContent = '';
