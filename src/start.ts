@@ -11,12 +11,14 @@ import type { CategoryName, ChangeSource, ConsentState } from './consent/types.j
 import type { Gate, GateFactory } from './gates/gate.js';
 import { createAnalyticsGate } from './gates/analytics.js';
 import { createCookieCleanupGate } from './gates/cookie-cleanup.js';
+import { createConsentLogGate } from './gates/consent-log.js';
 import { createEmbedGate, type PlaceholderFactory } from './gates/embeds.js';
 import { createGoogleConsentModeGate } from './gates/google-consent-mode.js';
 import { createScriptGate } from './gates/scripts.js';
 import { createSentryGate } from './gates/sentry.js';
 import { CONSENT_GATE_TAG, defineConsentGate, type ConsentGateElement } from './ui/consent-gate.js';
 import { definePlaceholder, PLACEHOLDER_TAG } from './ui/consent-placeholder.js';
+import { shownTexts } from './ui/shown-texts.js';
 import { chooseLanguage, loadLocale, localeWithoutLoading, localize, siteLanguages, type Locale } from './ui/i18n.js';
 
 /** The public API, as `window.consentGate` and from the npm entry. */
@@ -184,6 +186,9 @@ export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
     return standIn;
   };
   gates.push(createScriptGate(store, report), createEmbedGate(store, report, placeholder));
+  // Consent records: what was shown, in the language it was shown in.
+  const consentLog = createConsentLogGate(store, async () => shownTexts(config, await locale), report);
+  gates.push(consentLog);
 
   // The UI: our element if the tag is ours, else nothing to render into.
   const elementClass = defineConsentGate();
@@ -240,7 +245,8 @@ export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
     set: (changes) => store.set(changes),
     openPreferences: () => openPreferences(),
     reset: () => store.reset(),
-    export: () => JSON.stringify(store.state === null ? null : { ...store.state }, null, 2),
+    // The state, and the record of how it was given when this browser has it.
+    export: () => JSON.stringify(store.state === null ? null : { ...store.state, record: consentLog.latest() ?? undefined }, null, 2),
     useSentry: (namespace) => sentry.useSentry(namespace),
     ready,
   };

@@ -95,7 +95,11 @@ describe('the script-tag embed', () => {
     const page = await open({ config: { cookie: { name: uniqueCookieName() } } });
     expect(JSON.parse(page.window.consentGate.export())).to.equal(null);
     await page.window.consentGate.set({ replay: true });
-    expect(JSON.parse(page.window.consentGate.export())).to.deep.equal(page.window.consentGate.get());
+    const { record, ...state } = JSON.parse(page.window.consentGate.export());
+    expect(state).to.deep.equal(page.window.consentGate.get());
+    expect(record).to.include({ id: state.id, timestamp: state.updatedAt, language: 'en' });
+    expect(record.granted).to.deep.equal(['necessary', 'replay']);
+    expect(record.textHash).to.match(/^[0-9a-f]{64}$/);
   });
 
   it('asks again when the site raises the revision', async () => {

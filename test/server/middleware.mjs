@@ -123,5 +123,39 @@ async function nonceHeader(ctx, next) {
   }
 }
 
+/** Consent records by test key, and how many sends each key has refused so far. */
+const consentRecords = new Map();
+const refusals = new Map();
+
+/**
+ * A consent log endpoint: `POST /__consent-log/<key>` stores the JSON record;
+ * with `?fail=N` the first N posts for that key answer 500 (a failing server).
+ * `GET /__consent-log/<key>` answers what arrived, with request details.
+ *
+ * @type {Middleware}
+ */
+async function consentLogEndpoint(ctx, next) {
+  const match = /^\/__consent-log\/([\w-]+)$/.exec(ctx.path);
+  if (!match) return next();
+  const key = match[1];
+  ctx.set('Cache-Control', 'no-store');
+  if (ctx.method === 'POST') {
+    const chunks = [];
+    for await (const chunk of ctx.req) chunks.push(chunk);
+    const refused = refusals.get(key) ?? 0;
+    if (refused < Number(ctx.query.fail ?? 0)) {
+      refusals.set(key, refused + 1);
+      ctx.status = 500;
+      return;
+    }
+    const list = consentRecords.get(key) ?? [];
+    list.push({ body: Buffer.concat(chunks).toString('utf8'), contentType: ctx.get('content-type') });
+    consentRecords.set(key, list);
+    ctx.status = 204;
+    return;
+  }
+  ctx.body = { records: consentRecords.get(key) ?? [], refused: refusals.get(key) ?? 0 };
+}
+
 /** @type {Middleware[]} */
-export const middleware = [ping, distUnderAnyPrefix, sentryEndpoint, analyticsEndpoint, slowScript, nonceHeader];
+export const middleware = [ping, consentLogEndpoint, distUnderAnyPrefix, sentryEndpoint, analyticsEndpoint, slowScript, nonceHeader];

@@ -1,0 +1,35 @@
+/**
+ * The texts the widget shows, in the structure the consent record hashes:
+ * banner and dialog as rendered for `locale`, every category with its label
+ * and description, and the policy link. Built from the same values the
+ * templates render, so the hash changes exactly when the wording does.
+ */
+import type { ShownTexts } from '../consent/record.js';
+import type { ResolvedConfig } from '../consent/types.js';
+import { localize, type Locale } from './i18n.js';
+
+export function shownTexts(config: ResolvedConfig, locale: Locale): ShownTexts {
+  const { strings, language } = locale;
+  return {
+    language,
+    policyUrl: config.policyUrl,
+    banner: {
+      region: strings.regionLabel,
+      title: strings.bannerTitle,
+      text: strings.bannerText,
+      policyLink: config.policyUrl ? strings.policyLink : null,
+      buttons: [strings.acceptAll, strings.rejectAll, strings.preferences],
+    },
+    dialog: {
+      title: strings.dialogTitle,
+      text: strings.dialogText,
+      categories: config.categories.map((category) => ({
+        name: category.name,
+        label: localize(category.label, language, strings.categories[category.name]?.label ?? category.name),
+        description: localize(category.description, language, strings.categories[category.name]?.description ?? ''),
+        alwaysOn: category.required,
+      })),
+      buttons: [strings.savePreferences, strings.acceptAll, strings.rejectAll],
+    },
+  };
+}
