@@ -2,8 +2,11 @@
  * Vite serves the demo (`npm start`) and builds the script-tag bundle
  * (`npm run build` → `dist/consent-gate.js` plus lazy chunks beside it).
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+import { inboxPlugin } from './demo/server/inbox.mjs';
 
 const projectRoot = fileURLToPath(new URL('.', import.meta.url));
 const embedSource = fileURLToPath(new URL('./src/embed.ts', import.meta.url));
@@ -30,11 +33,44 @@ function serveWidgetFromSource(): Plugin {
   };
 }
 
+const demoRoot = fileURLToPath(new URL('./demo/', import.meta.url));
+const distRoot = fileURLToPath(new URL('./dist/', import.meta.url));
+
+/** The demo pages' DSN: `SENTRY_DSN` from the environment, else (empty) the built-in inbox. */
+const withSentryDsn = (html: string): string => html.replaceAll('__SENTRY_DSN__', JSON.stringify(process.env.SENTRY_DSN ?? '').slice(1, -1));
+
+function demoSentryDsn(): Plugin {
+  return { name: 'consent-gate:demo-sentry-dsn', transformIndexHtml: withSentryDsn };
+}
+
+/**
+ * `npm run preview`: the demo pages with the widget from the built `dist/`
+ * (`/consent-gate/*` → dist), so what a site gets is what the demo shows.
+ */
+function previewDemoFromDist(): Plugin {
+  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png' };
+  return {
+    name: 'consent-gate:preview-demo',
+    configurePreviewServer(server) {
+      server.middlewares.use((request, response, next) => {
+        let path = decodeURIComponent((request.url ?? '/').split('?')[0]!);
+        if (path.endsWith('/')) path += 'index.html';
+        const file = path.startsWith('/consent-gate/') ? join(distRoot, path.slice('/consent-gate/'.length)) : join(demoRoot, path);
+        const inside = normalize(file).startsWith(distRoot) || normalize(file).startsWith(demoRoot);
+        if (!inside || !existsSync(file) || file.includes(`${demoRoot}server`)) return next();
+        response.setHeader('Content-Type', types[extname(file)] ?? 'application/octet-stream');
+        const body = readFileSync(file);
+        response.end(extname(file) === '.html' ? withSentryDsn(body.toString('utf8')) : body);
+      });
+    },
+  };
+}
+
 export default defineConfig({
   root: 'demo',
   // Chunk URLs resolve against the entry's own URL, so dist/ works under any prefix.
   base: './',
-  plugins: [serveWidgetFromSource()],
+  plugins: [serveWidgetFromSource(), demoSentryDsn(), inboxPlugin(), previewDemoFromDist()],
   define: {
     // Sentry's debug logging is for SDK developers; it only adds bytes here.
     __SENTRY_DEBUG__: 'false',
@@ -44,6 +80,7 @@ export default defineConfig({
   server: {
     fs: { allow: [projectRoot] },
   },
+  preview: { port: 4173 },
   build: {
     outDir: '../dist',
     emptyOutDir: true,

@@ -17,6 +17,7 @@ import { createGoogleConsentModeGate } from './gates/google-consent-mode.js';
 import { createScriptGate } from './gates/scripts.js';
 import { createSentryGate } from './gates/sentry.js';
 import { CONSENT_GATE_TAG, defineConsentGate, type ConsentGateElement } from './ui/consent-gate.js';
+import { ConsentDeclarationElement, DECLARATION_TAG, defineDeclaration } from './ui/consent-declaration.component.js';
 import { definePlaceholder, PLACEHOLDER_TAG } from './ui/consent-placeholder.js';
 import { shownTexts } from './ui/shown-texts.js';
 import { chooseLanguage, loadLocale, localeWithoutLoading, localize, siteLanguages, type Locale } from './ui/i18n.js';
@@ -192,9 +193,10 @@ export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
 
   // The UI: our element if the tag is ours, else nothing to render into.
   const elementClass = defineConsentGate();
+  defineDeclaration();
   const attach = (element: Element): void => {
-    if (!(element instanceof elementClass && 'store' in element)) return;
-    const ours = element as ConsentGateElement;
+    const ours = element as ConsentGateElement | ConsentDeclarationElement;
+    if (!(element instanceof elementClass || element instanceof ConsentDeclarationElement) || !('store' in element)) return;
     const show = (texts: Locale) => {
       ours.locale = texts;
       ours.store = store;
@@ -206,6 +208,7 @@ export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
   const insertElement = (): void => {
     const existing = document.querySelectorAll(CONSENT_GATE_TAG);
     existing.forEach(attach);
+    document.querySelectorAll(DECLARATION_TAG).forEach(attach);
     // First in <body>: keyboard and screen-reader users meet the choice before the page.
     if (existing.length === 0) document.body.prepend(document.createElement(CONSENT_GATE_TAG));
   };

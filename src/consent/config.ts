@@ -71,6 +71,22 @@ export const TEXT_KEYS = Object.freeze([
   'none',
   'embedBlocked',
   'embedAllow',
+  'declTitle',
+  'declIntro',
+  'declAlwaysOn',
+  'declOn',
+  'declOff',
+  'declCookies',
+  'declName',
+  'declCategory',
+  'declPurpose',
+  'declNoCookies',
+  'declConsentCookie',
+  'declReplayText',
+  'declErrorBuffer',
+  'declChoiceNone',
+  'declChoice',
+  'declChange',
 ] as const);
 
 export type TextKey = (typeof TEXT_KEYS)[number];

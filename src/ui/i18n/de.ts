@@ -23,6 +23,34 @@ export const strings: Strings = {
   none: 'keine',
   embedBlocked: 'Dieser Inhalt von {source} ist blockiert, bis Sie „{category}“ erlauben.',
   embedAllow: '„{category}“ erlauben',
+  declTitle: 'Cookies und Ihre Datenschutzeinstellungen',
+  declIntro:
+    'Diese Website fragt Sie um Erlaubnis, bevor sie etwas verwendet, das nicht notwendig ist. ' +
+    'Nachfolgend finden Sie die Kategorien, zwischen denen Sie wählen können, ' +
+    'den Zweck jeder Kategorie und die Cookies, die sie verwendet.',
+  declAlwaysOn: 'immer aktiv',
+  declOn: 'ein',
+  declOff: 'aus',
+  declCookies: 'Cookies',
+  declName: 'Name',
+  declCategory: 'Kategorie',
+  declPurpose: 'Zweck',
+  declNoCookies: 'Diese Kategorie setzt keine eigenen Cookies.',
+  declConsentCookie:
+    'Speichert Ihre Entscheidung zum Datenschutz für {days} Tage: eine zufällige Einwilligungs-ID, ' +
+    'den Zeitpunkt der Entscheidung und die Kategorien, die Sie erlaubt haben. Nichts, was Sie identifiziert.',
+  declReplayText:
+    'Wenn Sie „{category}“ erlauben, wird eine Aufzeichnung Ihres Besuchs ' +
+    '(Klicks, Scrollen, Seitenwechsel) erstellt, damit wir Fehler beheben können. ' +
+    'Sämtlicher Text und alles, was Sie eingeben, werden maskiert; Bilder, Videos, Audioinhalte, ' +
+    'Zeichnungen (Canvas und SVG) und eingebettete Inhalte (iframes) werden blockiert.',
+  declErrorBuffer:
+    'Mit derselben Erlaubnis wird die jeweils letzte Minute Ihres Besuchs in Ihrem Browser gespeichert ' +
+    'und nur dann übermittelt, wenn ein Fehler auftritt. ' +
+    'Ohne diese Erlaubnis wird nichts aufgezeichnet, auch dann nicht, wenn ein Fehler auftritt.',
+  declChoiceNone: 'Sie haben noch keine Entscheidung getroffen.',
+  declChoice: 'Ihre aktuelle Entscheidung – ein: {on}; aus: {off}.',
+  declChange: 'Entscheidung ändern',
   categories: {
     necessary: {
       label: 'Notwendig',

@@ -22,6 +22,32 @@ export const strings: Strings = {
   none: 'ninguna',
   embedBlocked: 'Este contenido de {source} está bloqueado hasta que permita «{category}».',
   embedAllow: 'Permitir «{category}»',
+  declTitle: 'Cookies y sus decisiones sobre privacidad',
+  declIntro:
+    'Este sitio le pide permiso antes de utilizar cualquier elemento que no sea necesario. ' +
+    'A continuación se indican las categorías entre las que puede elegir, la finalidad de cada una ' +
+    'y las cookies que utiliza.',
+  declAlwaysOn: 'siempre activas',
+  declOn: 'activada',
+  declOff: 'desactivada',
+  declCookies: 'Cookies',
+  declName: 'Nombre',
+  declCategory: 'Categoría',
+  declPurpose: 'Finalidad',
+  declNoCookies: 'Esta categoría no instala cookies.',
+  declConsentCookie:
+    'Recuerda su decisión sobre privacidad durante {days} días: un identificador de consentimiento aleatorio, ' +
+    'la fecha y hora de la decisión y las categorías que usted ha permitido. Nada que permita identificarle.',
+  declReplayText:
+    'Si permite «{category}», se graba una reproducción de su visita (clics, desplazamiento, cambios de página) ' +
+    'para que podamos corregir errores. Todo el texto y todo lo que usted escriba se enmascaran; ' +
+    'las imágenes, los vídeos, el audio, los dibujos (canvas y SVG) y el contenido incrustado (iframes) se bloquean.',
+  declErrorBuffer:
+    'Con el mismo permiso, el último minuto de su visita se conserva en su navegador y solo se envía ' +
+    'si se produce un error. Sin ese permiso no se graba nada, ni siquiera cuando se produce un error.',
+  declChoiceNone: 'Todavía no ha tomado ninguna decisión.',
+  declChoice: 'Su decisión actual: activadas: {on}; desactivadas: {off}.',
+  declChange: 'Cambiar su decisión',
   categories: {
     necessary: {
       label: 'Necesarias',

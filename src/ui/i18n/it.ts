@@ -23,6 +23,33 @@ export const strings: Strings = {
   none: 'nessuna',
   embedBlocked: 'Questo contenuto di {source} è bloccato finché non si consente «{category}».',
   embedAllow: 'Consenti «{category}»',
+  declTitle: 'Cookie e scelte sulla privacy',
+  declIntro:
+    'Questo sito chiede il consenso prima di utilizzare qualsiasi elemento non necessario. ' +
+    'Di seguito sono indicate le categorie tra cui è possibile scegliere, la finalità di ciascuna ' +
+    'e i cookie che utilizza.',
+  declAlwaysOn: 'sempre in uso',
+  declOn: 'in uso',
+  declOff: 'non in uso',
+  declCookies: 'Cookie',
+  declName: 'Nome',
+  declCategory: 'Categoria',
+  declPurpose: 'Finalità',
+  declNoCookies: 'Questa categoria non installa cookie.',
+  declConsentCookie:
+    'Memorizza la scelta sulla privacy per {days} giorni: un identificativo casuale del consenso, ' +
+    'la data e l’ora della scelta e le categorie consentite. Nessun dato che consenta l’identificazione.',
+  declReplayText:
+    'Se si consente «{category}», viene registrata una riproduzione della visita ' +
+    '(clic, scorrimento, cambi di pagina) per consentirci di correggere gli errori. ' +
+    'Tutto il testo e tutto ciò che viene digitato sono mascherati; immagini, video, audio, ' +
+    'disegni (canvas e SVG) e contenuti incorporati (iframe) vengono bloccati.',
+  declErrorBuffer:
+    'Con lo stesso consenso, l’ultimo minuto della visita viene conservato nel browser e inviato solo ' +
+    'se si verifica un errore. Senza consenso non viene registrato nulla, nemmeno quando si verifica un errore.',
+  declChoiceNone: 'Non è ancora stata effettuata alcuna scelta.',
+  declChoice: 'Scelta attuale: attive: {on}; disattivate: {off}.',
+  declChange: 'Modifica la scelta',
   categories: {
     necessary: {
       label: 'Necessari',

@@ -22,6 +22,33 @@ export const strings: Strings = {
   none: 'geen',
   embedBlocked: 'Deze inhoud van {source} is geblokkeerd totdat u ‘{category}’ toestaat.',
   embedAllow: '‘{category}’ toestaan',
+  declTitle: 'Cookies en uw privacykeuzes',
+  declIntro:
+    'Deze website vraagt om uw toestemming voordat er iets wordt gebruikt wat niet noodzakelijk is. ' +
+    'Hieronder vindt u de categorieën waaruit u kunt kiezen, het doel van elke categorie ' +
+    'en de cookies die daarbij worden gebruikt.',
+  declAlwaysOn: 'altijd aan',
+  declOn: 'aan',
+  declOff: 'uit',
+  declCookies: 'Cookies',
+  declName: 'Naam',
+  declCategory: 'Categorie',
+  declPurpose: 'Doel',
+  declNoCookies: 'Deze categorie plaatst zelf geen cookies.',
+  declConsentCookie:
+    'Onthoudt uw privacykeuze gedurende {days} dagen: een willekeurige toestemmings-ID, het tijdstip van de keuze ' +
+    'en de categorieën die u hebt toegestaan. Niets waarmee u kunt worden geïdentificeerd.',
+  declReplayText:
+    'Als u ‘{category}’ toestaat, wordt er een opname van uw bezoek (klikken, scrollen, paginawisselingen) gemaakt, ' +
+    'zodat we fouten kunnen oplossen. Alle tekst en alles wat u typt, wordt gemaskeerd; ' +
+    'afbeeldingen, video, audio, tekeningen (canvas en SVG) en ingesloten inhoud (iframes) worden geblokkeerd.',
+  declErrorBuffer:
+    'Met dezelfde toestemming wordt de laatste minuut van uw bezoek in uw browser bewaard ' +
+    'en alleen verstuurd als er een fout optreedt. ' +
+    'Zonder deze toestemming wordt niets vastgelegd, ook niet als er een fout optreedt.',
+  declChoiceNone: 'U hebt nog geen keuze gemaakt.',
+  declChoice: 'Uw huidige keuze: aan: {on}; uit: {off}.',
+  declChange: 'Uw keuze wijzigen',
   categories: {
     necessary: {
       label: 'Noodzakelijk',

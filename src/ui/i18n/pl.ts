@@ -22,6 +22,32 @@ export const strings: Strings = {
   none: 'brak',
   embedBlocked: 'Ta treść z {source} jest zablokowana do czasu wyrażenia zgody na „{category}”.',
   embedAllow: 'Zezwól na „{category}”',
+  declTitle: 'Pliki cookie i ustawienia prywatności',
+  declIntro:
+    'Przed użyciem czegokolwiek, co nie jest niezbędne, witryna prosi o zgodę. ' +
+    'Poniżej przedstawiono kategorie, spośród których można wybierać, cel każdej z nich ' +
+    'oraz używane przez nią pliki cookie.',
+  declAlwaysOn: 'zawsze włączone',
+  declOn: 'włączone',
+  declOff: 'wyłączone',
+  declCookies: 'Pliki cookie',
+  declName: 'Nazwa',
+  declCategory: 'Kategoria',
+  declPurpose: 'Cel',
+  declNoCookies: 'Ta kategoria nie zapisuje własnych plików cookie.',
+  declConsentCookie:
+    'Zapamiętuje wybór dotyczący prywatności przez {days} dni: losowy identyfikator zgody, czas dokonania wyboru ' +
+    'oraz kategorie, na które wyrażono zgodę. Nie zawiera niczego, co pozwalałoby zidentyfikować użytkownika.',
+  declReplayText:
+    'Po wyrażeniu zgody na „{category}” nagrywany jest przebieg wizyty (kliknięcia, przewijanie, ' +
+    'przejścia między stronami), abyśmy mogli naprawiać błędy. Cały tekst i wszystko, co zostanie wpisane, ' +
+    'jest maskowane; obrazy, wideo, dźwięk, rysunki (canvas i SVG) oraz treści osadzone (ramki iframe) są blokowane.',
+  declErrorBuffer:
+    'Na podstawie tej samej zgody ostatnia minuta wizyty jest przechowywana w przeglądarce ' +
+    'i wysyłana wyłącznie w razie wystąpienia błędu. Bez tej zgody nic nie jest nagrywane, nawet gdy wystąpi błąd.',
+  declChoiceNone: 'Nie dokonano jeszcze wyboru.',
+  declChoice: 'Obecny wybór: włączone: {on}; wyłączone: {off}.',
+  declChange: 'Zmień wybór',
   categories: {
     necessary: {
       label: 'Niezbędne',

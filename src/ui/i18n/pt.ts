@@ -22,6 +22,32 @@ export const strings: Strings = {
   none: 'nenhuma',
   embedBlocked: 'Este conteúdo de {source} está bloqueado até que autorize «{category}».',
   embedAllow: 'Autorizar «{category}»',
+  declTitle: 'Cookies e as suas escolhas de privacidade',
+  declIntro:
+    'Este site pede autorização antes de utilizar qualquer elemento que não seja necessário. ' +
+    'Abaixo encontram-se as categorias entre as quais pode escolher, a finalidade de cada uma ' +
+    'e os cookies que utiliza.',
+  declAlwaysOn: 'sempre ativos',
+  declOn: 'ativado',
+  declOff: 'desativado',
+  declCookies: 'Cookies',
+  declName: 'Nome',
+  declCategory: 'Categoria',
+  declPurpose: 'Finalidade',
+  declNoCookies: 'Esta categoria não instala cookies.',
+  declConsentCookie:
+    'Memoriza a sua escolha de privacidade durante {days} dias: um identificador de consentimento aleatório, ' +
+    'a data e a hora da escolha e as categorias autorizadas. Nada que permita identificar o visitante.',
+  declReplayText:
+    'Se autorizar «{category}», é gravada uma reprodução da sua visita (cliques, deslocamento, mudanças de página) ' +
+    'para podermos corrigir erros. Todo o texto e tudo o que escrever são mascarados; ' +
+    'as imagens, os vídeos, o áudio, os desenhos (canvas e SVG) e os conteúdos incorporados (iframes) são bloqueados.',
+  declErrorBuffer:
+    'Com a mesma autorização, o último minuto da sua visita é guardado no navegador e só é enviado ' +
+    'se ocorrer um erro. Sem essa autorização, nada é gravado, nem mesmo quando ocorre um erro.',
+  declChoiceNone: 'Ainda não fez nenhuma escolha.',
+  declChoice: 'A sua escolha atual: ativadas: {on}; desativadas: {off}.',
+  declChange: 'Alterar a escolha',
   categories: {
     necessary: {
       label: 'Necessários',

@@ -1,0 +1,149 @@
+import { LitElement, html, nothing } from 'lit';
+import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
+import type { ConsentStore } from '../consent/store.js';
+import type { CategoryConfig } from '../consent/types.js';
+import { localize, type Locale } from './i18n.js';
+import { en } from './strings.js';
+
+const ENGLISH: Locale = { language: 'en', direction: 'ltr', strings: en };
+
+/** `/^_pk_/` → `_pk_*`: how a cookie pattern reads in a policy. */
+function cookieLabel(pattern: string | RegExp): string {
+  if (typeof pattern === 'string') return pattern;
+  const source = pattern.source.replace(/^\^/, '').replace(/\$$/, '').replace(/\.\*$/, '');
+  return /^[\w.-]+$/.test(source) ? `${source}*` : `/${pattern.source}/`;
+}
+
+/**
+ * `<consent-gate-declaration>`: the section of a privacy page that says what
+ * consent-gate does, rendered from the same config as the banner, in the
+ * visitor's language: each category with its description and cookies, the
+ * consent cookie, what session replay records, masks and blocks, the
+ * error-only buffer, and the visitor's current choice with a button to change
+ * it. It renders into the page (no shadow root), so it takes the policy page's
+ * own typography. `heading-level` (default 2) sets its top heading.
+ *
+ * @fires consent-gate:connect - when connected, so the embed can hand it the store
+ */
+export class ConsentDeclarationElement extends LitElement {
+  static override properties = {
+    store: { attribute: false },
+    locale: { attribute: false },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    _revision: { state: true },
+  };
+
+  private _unsubscribe: (() => void) | undefined;
+
+  declare store: ConsentStore | undefined;
+  declare locale: Locale;
+  /** Level of the top heading (2–5); sub-headings are one below. */
+  declare headingLevel: number;
+  declare private _revision: number;
+
+  constructor() {
+    super();
+    this.store = undefined;
+    this.locale = ENGLISH;
+    this.headingLevel = 2;
+    this._revision = 0;
+  }
+
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this._subscribe();
+    this.dispatchEvent(new CustomEvent('consent-gate:connect', { bubbles: true, composed: true }));
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this._unsubscribe?.();
+    this._unsubscribe = undefined;
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('store')) this._subscribe();
+  }
+
+  override render() {
+    const store = this.store;
+    if (!store) return nothing;
+    const { strings, language, direction } = this.locale;
+    const config = store.config;
+    const level = Math.min(Math.max(Math.round(this.headingLevel) || 2, 2), 5);
+    const h = unsafeStatic(`h${level}`);
+    const h2 = unsafeStatic(`h${level + 1}`);
+    const label = (category: CategoryConfig) => localize(category.label, language, strings.categories[category.name]?.label ?? category.name);
+    const description = (category: CategoryConfig) =>
+      localize(category.description, language, strings.categories[category.name]?.description ?? '');
+    const status = (category: CategoryConfig) =>
+      category.required ? strings.declAlwaysOn : store.has(category.name) ? strings.declOn : strings.declOff;
+    const necessary = config.categories.find((category) => category.required)!;
+    const rows = [
+      { name: config.cookie.name, category: label(necessary), purpose: strings.declConsentCookie.replace('{days}', () => String(config.cookie.maxAgeDays)) },
+      ...config.categories.flatMap((category) =>
+        category.cookies.map((pattern) => ({ name: cookieLabel(pattern), category: label(category), purpose: description(category) })),
+      ),
+    ];
+    const replayName = config.sentry?.replayCategory ?? 'replay';
+    const replay = config.categories.find((category) => category.name === replayName);
+    const state = store.state;
+    const list = (on: boolean) => {
+      const labels = config.categories.filter((category) => (state?.categories[category.name] ?? false) === on).map(label);
+      return labels.length ? new Intl.ListFormat(language, { type: 'conjunction' }).format(labels) : strings.none;
+    };
+    return staticHtml`
+      <section class="consent-gate-declaration" lang=${language} dir=${direction}>
+        <${h}>${strings.declTitle}</${h}>
+        <p>${strings.declIntro}</p>
+        ${config.categories.map(
+          (category) => staticHtml`
+            <${h2}>${label(category)} (<span>${status(category)}</span>)</${h2}>
+            ${description(category) ? html`<p>${description(category)}</p>` : nothing}
+            ${category === replay
+              ? html`<p>${strings.declReplayText.replace('{category}', () => label(replay))}</p><p>${strings.declErrorBuffer}</p>`
+              : nothing}
+            ${!category.required && category.cookies.length === 0 ? html`<p>${strings.declNoCookies}</p>` : nothing}
+          `,
+        )}
+        <table>
+          <caption>${strings.declCookies}</caption>
+          <thead>
+            <tr><th scope="col">${strings.declName}</th><th scope="col">${strings.declCategory}</th><th scope="col">${strings.declPurpose}</th></tr>
+          </thead>
+          <tbody>
+            ${rows.map((row) => html`<tr><th scope="row"><code>${row.name}</code></th><td>${row.category}</td><td>${row.purpose}</td></tr>`)}
+          </tbody>
+        </table>
+        <p>
+          <span>${state ? strings.declChoice.replace('{on}', () => list(true)).replace('{off}', () => list(false)) : strings.declChoiceNone}</span>
+        </p>
+        <p><button type="button" data-consent-preferences>${strings.declChange}</button></p>
+      </section>
+    `;
+  }
+
+  private _subscribe(): void {
+    this._unsubscribe?.();
+    this._unsubscribe = this.store?.subscribe(() => {
+      this._revision++;
+    });
+  }
+}
+
+export const DECLARATION_TAG = 'consent-gate-declaration';
+
+/** Registers the declaration element unless the tag is taken; safe to run twice. */
+export function defineDeclaration(): void {
+  if (!customElements.get(DECLARATION_TAG)) customElements.define(DECLARATION_TAG, ConsentDeclarationElement);
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'consent-gate-declaration': ConsentDeclarationElement;
+  }
+}
