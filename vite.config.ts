@@ -66,11 +66,41 @@ function previewDemoFromDist(): Plugin {
   };
 }
 
-export default defineConfig({
+/**
+ * `vite build --mode npm`: the npm entry (`src/index.ts`) as an ES module in
+ * `dist/npm/`, its dependencies left to the site's bundler.
+ */
+const npmBuild = {
+  outDir: '../dist/npm',
+  emptyOutDir: true,
+  lib: { entry: fileURLToPath(new URL('./src/index.ts', import.meta.url)), formats: ['es' as const], fileName: () => 'index.js' },
+  rollupOptions: {
+    external: [/^lit($|\/)/, /^@lit\//, /^@sentry\/(?!.*\?url$)/, 'js-cookie'],
+    output: { chunkFileNames: '[name]-[hash].js', assetFileNames: '[name]-[hash][extname]' },
+  },
+};
+
+/**
+ * In the npm build the replay worker's `?url` import is ''. Library mode could
+ * only inline the worker as a data: URL; without a URL the site's own
+ * @sentry/replay uses its built-in worker (CSP: `worker-src blob:`).
+ */
+function noWorkerFileForNpm(): Plugin {
+  const id = '\0consent-gate:no-replay-worker-file';
+  return {
+    name: 'consent-gate:no-worker-file-for-npm',
+    enforce: 'pre',
+    resolveId: (source) => (source === '@sentry/replay/worker-bundler?url' ? id : undefined),
+    load: (loaded) => (loaded === id ? 'export default "";' : undefined),
+  };
+}
+
+export default defineConfig(({ mode }) => ({
   root: 'demo',
   // Chunk URLs resolve against the entry's own URL, so dist/ works under any prefix.
   base: './',
-  plugins: [serveWidgetFromSource(), demoSentryDsn(), inboxPlugin(), previewDemoFromDist()],
+  plugins: [serveWidgetFromSource(), demoSentryDsn(), inboxPlugin(), previewDemoFromDist(), ...(mode === 'npm' ? [noWorkerFileForNpm()] : [])],
+  // (For the npm build these stay to the site's bundler: @sentry/* is external there.)
   define: {
     // Sentry's debug logging is for SDK developers; it only adds bytes here.
     __SENTRY_DEBUG__: 'false',
@@ -81,7 +111,7 @@ export default defineConfig({
     fs: { allow: [projectRoot] },
   },
   preview: { port: 4173 },
-  build: {
+  build: mode === 'npm' ? npmBuild : {
     outDir: '../dist',
     emptyOutDir: true,
     // A site loads one module; preload hints would need page-relative URLs.
@@ -95,4 +125,4 @@ export default defineConfig({
       },
     },
   },
-});
+}));

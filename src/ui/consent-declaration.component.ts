@@ -23,6 +23,7 @@ function cookieLabel(pattern: string | RegExp): string {
  * it. It renders into the page (no shadow root), so it takes the policy page's
  * own typography. `heading-level` (default 2) sets its top heading.
  *
+ * @tag consent-gate-declaration
  * @fires consent-gate:connect - when connected, so the embed can hand it the store
  */
 export class ConsentDeclarationElement extends LitElement {

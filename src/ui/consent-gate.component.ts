@@ -33,6 +33,7 @@ function deepActiveElement(): Element | null {
  * Placement (`bottom`, `corner`, `center`) and theme (`auto`, `light`,
  * `dark`) come from the store's config; texts from `locale`.
  *
+ * @tag consent-gate
  * @csspart banner - the banner region
  * @csspart dialog - the preferences dialog
  * @csspart button - every button (also `accept`, `reject`, `preferences`, `save`, `close`)

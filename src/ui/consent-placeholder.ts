@@ -1,16 +1,18 @@
-/**
- * `<consent-gate-placeholder>`: stands in for a blocked iframe, at its size. It
- * says where the content comes from and which category it needs, and offers to
- * allow that category with one click. Registration is safe to run twice.
- *
- * @csspart placeholder - the box
- * @csspart button - the allow button
- */
+/** The stand-in for a blocked iframe, and its registration (safe to run twice). */
 import { LitElement, css, html } from 'lit';
 import type { Locale } from './i18n.js';
 
 export const PLACEHOLDER_TAG = 'consent-gate-placeholder';
 
+/**
+ * `<consent-gate-placeholder>`: stands in for a blocked iframe, at its size. It
+ * says where the content comes from and which category it needs, and offers to
+ * allow that category with one click.
+ *
+ * @tag consent-gate-placeholder
+ * @csspart placeholder - the box
+ * @csspart button - the allow button
+ */
 export class ConsentPlaceholderElement extends LitElement {
   static override styles = css`
     :host {

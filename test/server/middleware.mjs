@@ -157,5 +157,24 @@ async function consentLogEndpoint(ctx, next) {
   ctx.body = { records: consentRecords.get(key) ?? [], refused: refusals.get(key) ?? 0 };
 }
 
+/**
+ * `GET /__raw/dist/<file>`: a built file as it is on disk (the dev server would
+ * run .ts and .d.ts files through esbuild), for tests that read the types.
+ *
+ * @type {Middleware}
+ */
+async function rawDist(ctx, next) {
+  const match = /^\/__raw\/dist\/([\w./-]+)$/.exec(ctx.path);
+  if (!match || match[1].includes('..')) return next();
+  const { readFile } = await import('node:fs/promises');
+  try {
+    ctx.body = await readFile(new URL(`../../dist/${match[1]}`, import.meta.url), 'utf8');
+    ctx.type = 'text/plain';
+    ctx.set('Cache-Control', 'no-store');
+  } catch {
+    ctx.status = 404;
+  }
+}
+
 /** @type {Middleware[]} */
-export const middleware = [ping, consentLogEndpoint, distUnderAnyPrefix, sentryEndpoint, analyticsEndpoint, slowScript, nonceHeader];
+export const middleware = [ping, rawDist, consentLogEndpoint, distUnderAnyPrefix, sentryEndpoint, analyticsEndpoint, slowScript, nonceHeader];

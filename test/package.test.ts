@@ -1,0 +1,49 @@
+/**
+ * The npm package: every `exports` target is built, the types and the
+ * custom-elements manifest describe the public surface, and the npm entry
+ * works in a browser with its dependencies resolved the way a bundler does.
+ */
+import { expect } from '@esm-bundle/chai';
+import { openPage, uniqueCookieName, waitFor } from './helpers/page.js';
+
+const text = async (path: string) => {
+  const response = await fetch(path, { cache: 'no-store' });
+  expect(response.status, `${path} exists`).to.equal(200);
+  return response.text();
+};
+
+describe('the npm package', () => {
+  it('builds every exports target, the types and the manifest, and ships them', async () => {
+    const pkg = JSON.parse(await text('/package.json'));
+    const targets = Object.values(pkg.exports as Record<string, string | Record<string, string>>).flatMap((target) =>
+      typeof target === 'string' ? [target] : Object.values(target),
+    );
+    expect(targets).to.include.members(['./dist/npm/index.js', './dist/types/index.d.ts', './dist/consent-gate.js']);
+    for (const target of targets) await text(target.slice(1));
+    expect(pkg.files).to.include('dist/');
+    const types = await text('/__raw/dist/types/index.d.ts');
+    expect(types).to.include('startConsentGate').and.include('ConsentGateElement');
+    expect(await text('/__raw/dist/types/start.d.ts')).to.match(/export declare function startConsentGate\(options\?: StartOptions\): ConsentGateApi/);
+    const manifest = JSON.parse(await text(new URL(pkg.customElements, `${location.origin}/`).pathname));
+    const tags = manifest.modules.flatMap((module: { declarations?: { tagName?: string }[] }) =>
+      (module.declarations ?? []).map((declaration) => declaration.tagName).filter(Boolean),
+    );
+    expect(tags).to.include.members(['consent-gate', 'consent-gate-declaration', 'consent-gate-placeholder']);
+  });
+
+  it('runs from the npm entry like the script tag', async () => {
+    const page = await openPage({
+      fixture: '/test/fixtures/npm-page.html',
+      src: ['none'],
+      config: { cookie: { name: uniqueCookieName() } },
+    });
+    try {
+      expect(page.inWidget('[role="region"]')!.getAttribute('aria-label')).to.equal('Privacy');
+      page.button('Accept all', 'banner').click();
+      await waitFor(() => page.window.consentGate.has('replay'), 'the choice');
+      expect(page.document.cookie).to.match(/cg_test_\w+=1\./);
+    } finally {
+      page.close();
+    }
+  });
+});
