@@ -16,7 +16,7 @@ import { createEmbedGate, type PlaceholderFactory } from './gates/embeds.js';
 import { createGoogleConsentModeGate } from './gates/google-consent-mode.js';
 import { createScriptGate } from './gates/scripts.js';
 import { createSentryGate } from './gates/sentry.js';
-import { CONSENT_GATE_TAG, defineConsentGate, type ConsentGateElement } from './ui/consent-gate.js';
+import { CONSENT_GATE_TAG, ConsentGateElement, defineConsentGate, FALLBACK_TAG } from './ui/consent-gate.js';
 import { ConsentDeclarationElement, DECLARATION_TAG, defineDeclaration } from './ui/consent-declaration.component.js';
 import { definePlaceholder, PLACEHOLDER_TAG } from './ui/consent-placeholder.js';
 import { shownTexts } from './ui/shown-texts.js';
@@ -166,11 +166,12 @@ export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
 
   // Scripts and embeds, after the texts are chosen: blocked iframes get a placeholder in the widget's language.
   definePlaceholder();
-  const placeholder: PlaceholderFactory = (embed, categories, box) => {
+  const placeholder: PlaceholderFactory = (embed, categories, box, locked) => {
     const standIn = document.createElement(PLACEHOLDER_TAG);
     standIn.style.width = box.width;
     standIn.style.height = box.height;
     standIn.style.display = box.display;
+    standIn.locked = locked;
     standIn.allow = () => void store.set(Object.fromEntries(categories.map((name) => [name, true])));
     const show = (texts: Locale) => {
       standIn.locale = texts;
@@ -188,11 +189,18 @@ export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
   };
   gates.push(createScriptGate(store, report), createEmbedGate(store, report, placeholder));
   // Consent records: what was shown, in the language it was shown in.
-  const consentLog = createConsentLogGate(store, async () => shownTexts(config, await locale), report);
+  const consentLog = createConsentLogGate(store, async () => shownTexts(config, await locale, (name) => store.isLockedByGpc(name)), report);
   gates.push(consentLog);
 
   // The UI: our element if the tag is ours, else nothing to render into.
-  const elementClass = defineConsentGate();
+  let tag = CONSENT_GATE_TAG;
+  let elementClass = defineConsentGate();
+  if (!('openPreferences' in elementClass.prototype)) {
+    // The page (or another library) owns <consent-gate>: show ours under another name.
+    tag = FALLBACK_TAG;
+    report(`<${CONSENT_GATE_TAG}> is already defined by something else on this page; the banner uses <${FALLBACK_TAG}>`);
+    elementClass = customElements.get(FALLBACK_TAG) ?? (customElements.define(FALLBACK_TAG, ConsentGateElement), ConsentGateElement);
+  }
   defineDeclaration();
   const attach = (element: Element): void => {
     const ours = element as ConsentGateElement | ConsentDeclarationElement;
@@ -206,17 +214,17 @@ export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
   };
   document.addEventListener('consent-gate:connect', (event) => attach(event.target as Element));
   const insertElement = (): void => {
-    const existing = document.querySelectorAll(CONSENT_GATE_TAG);
+    const existing = document.querySelectorAll(tag);
     existing.forEach(attach);
     document.querySelectorAll(DECLARATION_TAG).forEach(attach);
     // First in <body>: keyboard and screen-reader users meet the choice before the page.
-    if (existing.length === 0) document.body.prepend(document.createElement(CONSENT_GATE_TAG));
+    if (existing.length === 0) document.body.prepend(document.createElement(tag));
   };
   // A module script runs after parsing; an async or injected copy may run before <body> exists.
   if (document.body) insertElement();
   else document.addEventListener('DOMContentLoaded', insertElement, { once: true });
   const element = (): ConsentGateElement | null => {
-    const found = document.querySelector(CONSENT_GATE_TAG);
+    const found = document.querySelector(tag);
     return found && 'openPreferences' in found ? (found as ConsentGateElement) : null;
   };
 

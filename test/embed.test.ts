@@ -149,6 +149,20 @@ describe('the script-tag embed', () => {
     });
   });
 
+  describe('a page that defined <consent-gate> itself', () => {
+    it('shows the banner under <consent-gate-widget>, works, and says why', async () => {
+      const page = await open({ config: { cookie: { name: uniqueCookieName() } }, params: { foreignTag: '1' } });
+      const widget = page.document.querySelector('consent-gate-widget');
+      expect(widget, 'the fallback element').to.not.equal(null);
+      expect(page.document.querySelector('consent-gate'), 'nothing of ours under the taken tag').to.equal(null);
+      const banner = widget!.shadowRoot!.querySelector('[role="region"]') as HTMLElement;
+      expect(banner.getAttribute('aria-label')).to.equal('Privacy');
+      (widget!.shadowRoot!.querySelector('button') as HTMLButtonElement).click();
+      await waitFor(() => page.window.consentGate.get() !== null, 'the choice');
+      expect(page.window.__errors.filter((message) => message.includes('<consent-gate-widget>'))).to.have.length(1);
+    });
+  });
+
   describe('loading the script twice', () => {
     it('gives one element, one API and one banner', async () => {
       const cookie = uniqueCookieName();

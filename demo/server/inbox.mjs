@@ -26,30 +26,40 @@ async function readBody(request) {
   return Buffer.concat(chunks);
 }
 
+/** Attributes that carry page text; the replay SDK masks them like text. */
+const TEXT_ATTRIBUTES = ['value', 'placeholder', 'alt', 'title', 'aria-label', 'aria-description'];
+const hasText = (value) => typeof value === 'string' && /[\p{L}\p{N}]/u.test(value);
+
 /**
- * Text of rrweb nodes that is not masked: every text node (full snapshots and
- * mutations) whose text has a letter or digit, skipping style and script content.
+ * Page text in rrweb events that is not masked: text nodes (full snapshots and
+ * mutations, style and script content aside), text attributes, and what was
+ * typed into inputs. Masked text is all `*`, so any letter or digit is a leak.
  *
  * @param {unknown[]} events
  * @returns {string[]}
  */
 export function unmaskedTexts(events) {
   const found = [];
+  const note = (value) => found.push(String(value).trim().slice(0, 80));
+  const checkAttributes = (attributes) => {
+    for (const name of TEXT_ATTRIBUTES) if (hasText(attributes?.[name])) note(`${name}=${attributes[name]}`);
+  };
   const visit = (node, parentTag) => {
     if (!node || typeof node !== 'object') return;
-    if (node.type === 3 && typeof node.textContent === 'string' && !node.isStyle && !['style', 'script'].includes(parentTag)) {
-      if (/[\p{L}\p{N}]/u.test(node.textContent)) found.push(node.textContent.trim().slice(0, 80));
-    }
+    if (node.type === 3 && !node.isStyle && !['style', 'script'].includes(parentTag) && hasText(node.textContent)) note(node.textContent);
+    if (node.type === 2) checkAttributes(node.attributes);
     for (const child of node.childNodes ?? []) visit(child, node.tagName ?? parentTag);
   };
   for (const event of events) {
     if (event?.type === 2) visit(event.data?.node, '');
-    if (event?.type === 3 && event.data?.source === 0) {
-      for (const add of event.data.adds ?? []) visit(add.node, '');
-      for (const text of event.data.texts ?? []) {
-        if (typeof text.value === 'string' && /[\p{L}\p{N}]/u.test(text.value)) found.push(text.value.trim().slice(0, 80));
-      }
+    if (event?.type !== 3) continue;
+    const data = event.data ?? {};
+    if (data.source === 0) {
+      for (const add of data.adds ?? []) visit(add.node, '');
+      for (const text of data.texts ?? []) if (hasText(text.value)) note(text.value);
+      for (const change of data.attributes ?? []) checkAttributes(change.attributes);
     }
+    if (data.source === 5 && hasText(data.text)) note(`input: ${data.text}`);
   }
   return found;
 }
@@ -96,6 +106,8 @@ export function inboxPlugin() {
       }
       if (request.method === 'POST' && path === '/inbox/consent') {
         const record = JSON.parse((await readBody(request)).toString('utf8'));
+        // Delivery is at least once: a resent record is the same (id, timestamp).
+        if (inbox.consent.some((entry) => entry.record.id === record.id && entry.record.timestamp === record.timestamp)) return answer(204);
         keep(inbox.consent, { receivedAt: Date.now(), record });
         mkdirSync(fileURLToPath(new URL('../.inbox/', import.meta.url)), { recursive: true });
         appendFileSync(NDJSON, `${JSON.stringify(record)}\n`);

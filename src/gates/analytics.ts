@@ -21,6 +21,9 @@ export function createAnalyticsGate(store: ConsentStore, report: (message: strin
   /** Stands in while the sender loads or while not granted: keeps granted calls, drops the rest. */
   const stub = (...args: PlausibleCall): void => {
     if (store.has(config.category)) pending.push(args);
+    // Dropped, but a callback still runs, as Plausible's script does: a site's
+    // outbound-link handler navigates in it.
+    else if (typeof args[1]?.callback === 'function') (args[1].callback as () => void)();
   };
   page.plausible = stub;
   let client: Promise<AnalyticsClient> | null = null;

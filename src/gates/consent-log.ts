@@ -14,6 +14,8 @@ import type { Gate } from './gate.js';
 export const MAX_ATTEMPTS = 5;
 /** Records waiting at most; the oldest go first. */
 const MAX_PENDING = 20;
+/** A send that has no answer by then counts as failed. */
+const SEND_TIMEOUT_MS = 10_000;
 
 interface Pending {
   record: ConsentRecord;
@@ -53,7 +55,7 @@ export function createConsentLogGate(
   const pendingKey = `consent-gate:pending:${store.config.cookie.name}`;
   let latest: ConsentRecord | null = readJson<ConsentRecord | null>(recordKey, null);
 
-  /** Posts one record; true when the server took it (2xx). */
+  /** Posts one record; true when the server took it (2xx) within `SEND_TIMEOUT_MS`. */
   const send = async (record: ConsentRecord): Promise<boolean> => {
     try {
       const response = await fetch(url!, {
@@ -62,6 +64,7 @@ export function createConsentLogGate(
         body: JSON.stringify(record),
         keepalive: true,
         credentials: 'same-origin',
+        signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
       });
       return response.ok;
     } catch {
@@ -69,24 +72,39 @@ export function createConsentLogGate(
     }
   };
 
+  const stored = (): Pending[] => {
+    const list = readJson<Pending[]>(pendingKey, []);
+    return Array.isArray(list) ? list.filter((entry) => entry?.record && typeof entry.attempts === 'number') : [];
+  };
+  /** Replaces the stored copy of `entry` (matched by record) with `next`, or drops it. */
+  const update = (entry: Pending, next: Pending | null): void => {
+    const others = stored().filter((other) => !sameRecord(other, entry));
+    writeJson(pendingKey, (next ? [...others, next] : others).slice(-MAX_PENDING));
+  };
+
+  /**
+   * Sends each entry once. The attempt is counted in storage before the send,
+   * so a page that closes mid-send (or a server that never answers) still uses
+   * one of the attempts. Delivery is at least once: a send that reached the
+   * server but whose answer was lost is sent again; servers dedupe on
+   * (id, timestamp).
+   */
   const deliver = async (entries: Pending[]): Promise<void> => {
-    const failed: Pending[] = [];
     for (const entry of entries) {
-      entry.attempts++;
-      if (await send(entry.record)) continue;
-      if (entry.attempts < MAX_ATTEMPTS) failed.push(entry);
-      else report(`consent record ${entry.record.id} could not be sent to consentLog.url after ${MAX_ATTEMPTS} attempts; dropped`);
+      const counted = { record: entry.record, attempts: entry.attempts + 1 };
+      update(entry, counted);
+      if (await send(entry.record)) update(counted, null);
+      else if (counted.attempts >= MAX_ATTEMPTS) {
+        update(counted, null);
+        report(`consent record ${entry.record.id} could not be sent to consentLog.url after ${MAX_ATTEMPTS} attempts; dropped`);
+      }
     }
-    // Records queued meanwhile by another tab or a newer choice stay too.
-    const queued = readJson<Pending[]>(pendingKey, []).filter((entry) => !entries.some((e) => e.record === entry.record || sameRecord(e, entry)));
-    writeJson(pendingKey, [...queued, ...failed].slice(-MAX_PENDING));
   };
 
   if (url) {
-    const waiting = readJson<Pending[]>(pendingKey, []);
-    if (Array.isArray(waiting) && waiting.length > 0) {
+    if (stored().length > 0) {
       // Retries wait until the page is idle (or 2 s), so they never compete with its own start.
-      const retry = () => void deliver(waiting.filter((entry) => entry && typeof entry.attempts === 'number' && entry.record));
+      const retry = () => void deliver(stored());
       if ('requestIdleCallback' in window) requestIdleCallback(retry, { timeout: 2000 });
       else setTimeout(retry, 1000);
     }
@@ -94,7 +112,11 @@ export function createConsentLogGate(
 
   return {
     name: 'consent log',
-    latest: () => (latest && store.state?.id === latest.id && store.state.updatedAt === latest.timestamp ? latest : null),
+    latest: () => {
+      // Another tab may have made the choice (and its record) since.
+      if (!latest || latest.timestamp !== store.state?.updatedAt) latest = readJson<ConsentRecord | null>(recordKey, null);
+      return latest && store.state?.id === latest.id && store.state.updatedAt === latest.timestamp ? latest : null;
+    },
     async follow(state, source) {
       if (source !== 'local' || !state) return;
       const { createRecord } = await import('../consent/record.js');
@@ -103,7 +125,6 @@ export function createConsentLogGate(
       writeJson(recordKey, record);
       if (!url) return;
       const entry: Pending = { record, attempts: 0 };
-      writeJson(pendingKey, [...readJson<Pending[]>(pendingKey, []), entry].slice(-MAX_PENDING));
       // Not awaited: the change event does not wait for the network.
       void deliver([entry]);
     },

@@ -21,8 +21,11 @@ export interface EmbedBox {
   readonly display: string;
 }
 
-/** Makes the stand-in for a blocked iframe, to take `box`. */
-export type PlaceholderFactory = (embed: HTMLElement, categories: readonly string[], box: EmbedBox) => HTMLElement;
+/**
+ * Makes the stand-in for a blocked iframe, to take `box`. `locked`: a category
+ * it needs is off under Global Privacy Control, so allowing it cannot help.
+ */
+export type PlaceholderFactory = (embed: HTMLElement, categories: readonly string[], box: EmbedBox, locked: boolean) => HTMLElement;
 
 /** The box a blocked embed takes, so its placeholder takes the same (and nothing shifts on unblock). */
 function boxOf(embed: HTMLElement): EmbedBox {
@@ -34,7 +37,8 @@ function boxOf(embed: HTMLElement): EmbedBox {
     width: side(rect.width, embed.getAttribute('width'), '100%'),
     height: side(rect.height, embed.getAttribute('height'), '150px'),
     // An iframe is inline by default: an inline-block sits on the line the same way.
-    display: display === 'inline' ? 'inline-block' : display === 'none' ? 'block' : display,
+    // One the site hid stays hidden.
+    display: display === 'inline' ? 'inline-block' : display,
   };
 }
 
@@ -42,7 +46,8 @@ export function createEmbedGate(store: ConsentStore, report: (message: string) =
   const known = new Set(store.config.categories.map((category) => category.name));
   const standIns = new WeakMap<Element, HTMLElement>();
 
-  const allowed = (embed: HTMLElement): boolean => {
+  /** Whether the embed could ever load: known categories and a safe URL (reported once otherwise). */
+  const loadable = (embed: HTMLElement): boolean => {
     const wanted = categoriesOf(embed);
     const unknown = wanted.filter((name) => !known.has(name));
     if (unknown.length > 0) {
@@ -54,16 +59,19 @@ export function createEmbedGate(store: ConsentStore, report: (message: string) =
       report(`an embed's data-src ${JSON.stringify(source.slice(0, 80))} is not an http(s) or relative URL; it stays blocked`);
       return false;
     }
-    return wanted.length > 0 && wanted.every((name) => store.has(name));
+    return wanted.length > 0;
   };
+  const allowed = (embed: HTMLElement): boolean => loadable(embed) && categoriesOf(embed).every((name) => store.has(name));
 
   const block = (embed: HTMLElement): void => {
     if (embed.hasAttribute('src')) {
       if (embed instanceof HTMLIFrameElement) embed.src = 'about:blank';
       else embed.removeAttribute('src');
     }
-    if (!(embed instanceof HTMLIFrameElement) || !placeholder || standIns.has(embed)) return;
-    const standIn = placeholder(embed, categoriesOf(embed), boxOf(embed));
+    // One that can never load gets no offer to allow it.
+    if (!(embed instanceof HTMLIFrameElement) || !placeholder || standIns.has(embed) || !loadable(embed)) return;
+    const categories = categoriesOf(embed);
+    const standIn = placeholder(embed, categories, boxOf(embed), categories.some((name) => store.isLockedByGpc(name)));
     standIns.set(embed, standIn);
     embed.before(standIn);
     embed.style.setProperty('display', 'none', 'important');

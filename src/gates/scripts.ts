@@ -15,10 +15,17 @@ export const BLOCKED_SCRIPT = 'script[type="text/plain"][data-consent-category]'
 /** Attributes that belong to the blocked tag, not to the script it becomes. */
 const OWN_ATTRIBUTES = new Set(['type', 'data-type', 'data-consent-category']);
 
+/** Longest wait for one external script before the next tag's turn (a hung third party must not stall the line). */
+const LOAD_TIMEOUT_MS = 10_000;
+
+/** Types a browser runs as script: classic (no type, or a JavaScript MIME type) and modules. */
+const RUNNABLE = /^(|module|(text|application)\/(x-)?(java|ecma)script)$/i;
+
 /**
  * A runnable copy of a blocked tag, in its place. Resolves once it has run (or
- * failed to load), so the next one keeps document order; `async` ones do not
- * hold the line.
+ * failed to load, or timed out), so the next one keeps document order;
+ * `async` ones, and ones the browser will not run (`nomodule`, other types),
+ * do not hold the line.
  */
 function activate(blocked: HTMLScriptElement): Promise<void> {
   const script = document.createElement('script');
@@ -32,15 +39,19 @@ function activate(blocked: HTMLScriptElement): Promise<void> {
   if (blocked.nonce) script.nonce = blocked.nonce;
   // Inserted scripts are async unless told otherwise; keep the page's order.
   if (!blocked.hasAttribute('async')) script.async = false;
-  const external = blocked.hasAttribute('src');
-  const done =
-    external && !script.async
-      ? new Promise<void>((resolve) => {
-          script.addEventListener('load', () => resolve(), { once: true });
-          script.addEventListener('error', () => resolve(), { once: true });
-        })
-      : Promise.resolve();
-  if (!external) script.text = blocked.text;
+  const waits = blocked.hasAttribute('src') && !script.async && !script.noModule && RUNNABLE.test(type ?? '');
+  const done = waits
+    ? new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, LOAD_TIMEOUT_MS);
+        const finish = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+        script.addEventListener('load', finish, { once: true });
+        script.addEventListener('error', finish, { once: true });
+      })
+    : Promise.resolve();
+  if (!blocked.hasAttribute('src')) script.text = blocked.text;
   blocked.replaceWith(script);
   return done;
 }
@@ -66,7 +77,12 @@ export function createScriptGate(store: ConsentStore, report: (message: string) 
     for (const element of document.querySelectorAll<HTMLScriptElement>(BLOCKED_SCRIPT)) {
       if (started.has(element) || !allowed(element)) continue;
       started.add(element);
-      line = line.then(() => activate(element));
+      // Checked again at its turn: a withdrawal (or the tag's removal) while
+      // earlier ones load means it does not run, and may run on a later grant.
+      line = line.then(() => {
+        if (element.isConnected && allowed(element)) return activate(element);
+        started.delete(element);
+      });
     }
   };
 

@@ -7,11 +7,12 @@ import { en } from './strings.js';
 
 const ENGLISH: Locale = { language: 'en', direction: 'ltr', strings: en };
 
-/** `/^_pk_/` → `_pk_*`: how a cookie pattern reads in a policy. */
+/** How a cookie pattern reads in a policy: `/^_pk_/` → `_pk_*`, `/^_ga$/` → `_ga`; anything else as written. */
 function cookieLabel(pattern: string | RegExp): string {
   if (typeof pattern === 'string') return pattern;
-  const source = pattern.source.replace(/^\^/, '').replace(/\$$/, '').replace(/\.\*$/, '');
-  return /^[\w.-]+$/.test(source) ? `${source}*` : `/${pattern.source}/`;
+  const plain = /^\^([\w-]+)(\$)?$/.exec(pattern.source);
+  if (!plain) return `/${pattern.source}/`;
+  return plain[2] ? plain[1]! : `${plain[1]}*`;
 }
 
 /**
@@ -90,8 +91,8 @@ export class ConsentDeclarationElement extends LitElement {
         category.cookies.map((pattern) => ({ name: cookieLabel(pattern), category: label(category), purpose: description(category) })),
       ),
     ];
-    const replayName = config.sentry?.replayCategory ?? 'replay';
-    const replay = config.categories.find((category) => category.name === replayName);
+    // Replay is described only where this config runs it.
+    const replay = config.sentry ? config.categories.find((category) => category.name === config.sentry!.replayCategory) : undefined;
     const state = store.state;
     const list = (on: boolean) => {
       const labels = config.categories.filter((category) => (state?.categories[category.name] ?? false) === on).map(label);
@@ -106,7 +107,8 @@ export class ConsentDeclarationElement extends LitElement {
             <${h2}>${label(category)} (<span>${status(category)}</span>)</${h2}>
             ${description(category) ? html`<p>${description(category)}</p>` : nothing}
             ${category === replay
-              ? html`<p>${strings.declReplayText.replace('{category}', () => label(replay))}</p><p>${strings.declErrorBuffer}</p>`
+              ? html`<p>${strings.declReplayText.replace('{category}', () => label(replay))}</p>
+                  ${config.sentry!.replaysOnErrorSampleRate > 0 ? html`<p>${strings.declErrorBuffer}</p>` : nothing}`
               : nothing}
             ${!category.required && category.cookies.length === 0 ? html`<p>${strings.declNoCookies}</p>` : nothing}
           `,

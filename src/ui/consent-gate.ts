@@ -2,6 +2,8 @@
 import { ConsentGateElement } from './consent-gate.component.js';
 
 export const CONSENT_GATE_TAG = 'consent-gate';
+/** The tag used when a page has already defined `<consent-gate>` as something else. */
+export const FALLBACK_TAG = 'consent-gate-widget';
 
 /**
  * Defines the element unless the tag is taken. Returns the class that owns the

@@ -65,6 +65,7 @@ export class ConsentPlaceholderElement extends LitElement {
     source: { attribute: false },
     categoryLabel: { attribute: false },
     locale: { attribute: false },
+    locked: { attribute: false },
   };
 
   /** Host name the blocked content comes from. */
@@ -72,6 +73,8 @@ export class ConsentPlaceholderElement extends LitElement {
   /** Label(s) of the category the content needs, in the widget's language. */
   declare categoryLabel: string;
   declare locale: Locale | undefined;
+  /** A category it needs is off under Global Privacy Control: it says so and offers nothing. */
+  declare locked: boolean;
   /** Grants the category; set by whoever creates the placeholder. */
   allow: () => void = () => {};
 
@@ -80,6 +83,7 @@ export class ConsentPlaceholderElement extends LitElement {
     this.source = '';
     this.categoryLabel = '';
     this.locale = undefined;
+    this.locked = false;
   }
 
   override render() {
@@ -89,7 +93,9 @@ export class ConsentPlaceholderElement extends LitElement {
     return html`
       <div class="box" part="placeholder" lang=${this.locale!.language} dir=${this.locale!.direction}>
         <p>${fill(strings.embedBlocked)}</p>
-        <button type="button" part="button" @click=${() => this.allow()}>${fill(strings.embedAllow)}</button>
+        ${this.locked
+          ? html`<p>${strings.gpcLocked}</p>`
+          : html`<button type="button" part="button" @click=${() => this.allow()}>${fill(strings.embedAllow)}</button>`}
       </div>
     `;
   }

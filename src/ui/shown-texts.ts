@@ -8,7 +8,8 @@ import type { ShownTexts } from '../consent/record.js';
 import type { ResolvedConfig } from '../consent/types.js';
 import { localize, type Locale } from './i18n.js';
 
-export function shownTexts(config: ResolvedConfig, locale: Locale): ShownTexts {
+/** `lockedByGpc`: the categories the dialog shows as locked by Global Privacy Control (with its note). */
+export function shownTexts(config: ResolvedConfig, locale: Locale, lockedByGpc: (category: string) => boolean = () => false): ShownTexts {
   const { strings, language } = locale;
   return {
     language,
@@ -28,8 +29,9 @@ export function shownTexts(config: ResolvedConfig, locale: Locale): ShownTexts {
         label: localize(category.label, language, strings.categories[category.name]?.label ?? category.name),
         description: localize(category.description, language, strings.categories[category.name]?.description ?? ''),
         alwaysOn: category.required,
+        note: lockedByGpc(category.name) ? strings.gpcLocked : undefined,
       })),
-      buttons: [strings.savePreferences, strings.acceptAll, strings.rejectAll],
+      buttons: [strings.close, strings.savePreferences, strings.acceptAll, strings.rejectAll],
     },
   };
 }

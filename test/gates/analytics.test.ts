@@ -88,6 +88,16 @@ describe('built-in analytics (Plausible-compatible)', () => {
     expect(events[2]!.url).to.include('?spa=2');
   });
 
+  it('still calls a dropped event\'s callback (outbound-link handlers navigate in it)', async () => {
+    const domain = uniqueDomain();
+    const page = await open(domain);
+    let called = 0;
+    (page.window as PlausibleWindow).plausible('Outbound Link: Click', { callback: () => called++ });
+    expect(called).to.equal(1);
+    await settle(300);
+    expect(await received(domain)).to.deep.equal([]);
+  });
+
   it('sends the queue of Plausible\'s snippet when consent was given on an earlier page view', async () => {
     const domain = uniqueDomain();
     const cookieName = uniqueCookieName();

@@ -75,6 +75,8 @@ describe('cookie clean-up on a real page', () => {
     expect(planted.filter((pair) => pair.startsWith('cg_ga=')).length, 'cg_ga on two paths at least').to.be.at.least(2);
     expect(planted).to.include('cg_pk_id=1');
     await page.window.consentGate.set({ analytics: false });
+    // (WebKit applies cookie writes a moment later under load.)
+    await waitFor(() => left(page).length === 2, 'the clean-up', 3000).catch(() => {});
     expect(left(page), JSON.stringify(left(page))).to.deep.equal(['cg_keep_session=1', 'cg_unlisted=1']);
     wipe(page);
   });
@@ -128,7 +130,9 @@ describe('cookie clean-up on a real page', () => {
     const opened = window.open(url.href, '_blank', 'popup,width=400,height=300');
     const result = await report;
     opened?.close();
-    if (!result) this.skip();
+    // Only WebKit's MiniBrowser is known not to open the window; elsewhere no report is a failure.
+    if (!result && /AppleWebKit/.test(navigator.userAgent) && !/Chrome\//.test(navigator.userAgent)) this.skip();
+    expect(result, 'the subdomain page reported back').to.not.equal(null);
     expect(result!.before, 'both cookies were set').to.include('cg_parent=on-parent-domain').and.include('cg_host=host-only');
     expect(result!.after).to.not.include('cg_parent').and.not.include('cg_host');
   });

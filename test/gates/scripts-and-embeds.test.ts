@@ -101,6 +101,53 @@ describe('blocked scripts', () => {
     await waitFor(() => ran(page).includes('late-after-consent'), 'the late tag at once');
   });
 
+  it('does not run tags still waiting their turn when consent is withdrawn, and runs them on a new grant', async () => {
+    const page = await open();
+    const add = (attributes: Record<string, string>, text = '') => {
+      const script = page.document.createElement('script');
+      script.type = 'text/plain';
+      script.dataset.consentCategory = 'analytics';
+      for (const [name, value] of Object.entries(attributes)) script.setAttribute(name, value);
+      script.text = text;
+      page.document.body.append(script);
+      return script;
+    };
+    add({ src: '/__slow-script?name=slow-800&ms=800' });
+    add({}, "window.__ran.push('queued-behind-slow')");
+    const first = page.window.consentGate.set({ analytics: true });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await page.window.consentGate.set({ analytics: false });
+    await first;
+    await settle(1500);
+    expect(ran(page), 'withdrawn before its turn').to.not.include('queued-behind-slow');
+    await page.window.consentGate.set({ analytics: true });
+    await waitFor(() => ran(page).includes('queued-behind-slow'), 'the tag on the new grant');
+    expect(ran(page).filter((name) => name === 'queued-behind-slow')).to.have.length(1);
+  });
+
+  it('keeps going when a waiting tag is removed from the page, or never loads', async () => {
+    const page = await open();
+    await page.window.consentGate.set({ analytics: true });
+    await waitFor(() => ran(page).includes('inline-after-slow'), 'the parsed tags');
+    const add = (attributes: Record<string, string>, text = '') => {
+      const script = page.document.createElement('script');
+      script.type = 'text/plain';
+      script.dataset.consentCategory = 'analytics';
+      for (const [name, value] of Object.entries(attributes)) script.setAttribute(name, value);
+      script.text = text;
+      page.document.body.append(script);
+      return script;
+    };
+    // Added while granted, each runs at its turn: remove the second before the slow first has loaded.
+    add({ src: '/__slow-script?name=slow-again&ms=600' });
+    const removed = add({}, "window.__ran.push('removed')");
+    add({ src: '/__slow-script?name=not-js&ms=0', 'data-type': 'text/x-template' });
+    add({}, "window.__ran.push('after-all')");
+    removed.remove();
+    await waitFor(() => ran(page).includes('after-all'), 'the last tag');
+    expect(ran(page)).to.not.include('removed');
+  });
+
   it('restores the stored choice on the next page view and runs the tags then', async () => {
     const cookieName = uniqueCookieName();
     const first = await open({}, cookieName);
@@ -147,6 +194,17 @@ describe('Global Privacy Control', () => {
     await settle();
     expect(ran(page)).to.include('inline-after-slow').and.not.include('marketing');
     expect(page.document.getElementById('video')!.hasAttribute('src')).to.equal(false);
+  });
+});
+
+describe('a blocked iframe under Global Privacy Control', () => {
+  it('says why it stays blocked and offers no button', async () => {
+    const page = await open({ config: { categories: { marketing: { label: 'Marketing', gpc: true } } }, params: { gpc: '1' } });
+    const placeholder = page.document.querySelector('consent-gate-placeholder')!;
+    await waitFor(() => !!placeholder.shadowRoot?.querySelector('p'), 'the placeholder');
+    expect(placeholder.shadowRoot!.textContent).to.include('Global Privacy Control');
+    expect(placeholder.shadowRoot!.querySelector('button')).to.equal(null);
+    expect(page.document.querySelectorAll('consent-gate-placeholder'), 'none for the iframe that can never load').to.have.length(1);
   });
 });
 

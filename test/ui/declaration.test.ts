@@ -82,6 +82,17 @@ describe('<consent-gate-declaration>', () => {
     await waitFor(() => page.document.activeElement === button, 'focus back on the button');
   });
 
+  it('describes replay only where Sentry runs, and reads cookie patterns as a policy would', async () => {
+    const page = await open({
+      sentry: null,
+      categories: { analytics: { cookies: ['/^_ga$/', '/^_pk_/', '/_x[0-9]/'] }, marketing: false },
+    });
+    const text = declaration(page).textContent!;
+    expect(text).to.not.include('All text and everything you type is masked');
+    const names = [...declaration(page).querySelectorAll('tbody th')].map((cell) => cell.textContent);
+    expect(names.slice(1)).to.deep.equal(['_ga', '_pk_*', '/_x[0-9]/']);
+  });
+
   it('speaks the visitor\'s language', async () => {
     const page = await open({ language: 'de' });
     await waitFor(() => declaration(page).querySelector('section')?.getAttribute('lang') === 'de', 'German');
