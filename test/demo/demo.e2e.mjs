@@ -71,7 +71,7 @@ async function journey(browser, origin, name) {
   assert.equal(await page.textContent('#replay-indicator'), 'off');
   assert.deepEqual(pageErrors, []);
   await context.close();
-  console.log(`demo e2e (${name}): consent record ${consent.record.id}, ${replays.length} masked replay segment(s), nothing after withdrawal`);
+  console.log(`demo e2e (${name}): consent record ${consent.record.id}, ${segments.length} masked replay segment(s) checked, nothing after withdrawal`);
 }
 
 const browser = await chromium.launch({
