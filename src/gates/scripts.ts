@@ -9,6 +9,7 @@
 import type { ConsentStore } from '../consent/store.js';
 import { categoriesOf, watchAddedElements } from './added-elements.js';
 import type { Gate } from './gate.js';
+import { trustedScript, trustedScriptUrl } from './trusted-types.js';
 
 export const BLOCKED_SCRIPT = 'script[type="text/plain"][data-consent-category]';
 
@@ -30,7 +31,7 @@ const RUNNABLE = /^(|module|(text|application)\/(x-)?(java|ecma)script)$/i;
 function activate(blocked: HTMLScriptElement): Promise<void> {
   const script = document.createElement('script');
   for (const { name, value } of blocked.attributes) {
-    if (!OWN_ATTRIBUTES.has(name)) script.setAttribute(name, value);
+    if (!OWN_ATTRIBUTES.has(name)) script.setAttribute(name, name === 'src' ? trustedScriptUrl(value) : value);
   }
   // `data-type="module"` (or any type) for scripts that are not classic.
   const type = blocked.getAttribute('data-type');
@@ -51,7 +52,7 @@ function activate(blocked: HTMLScriptElement): Promise<void> {
         script.addEventListener('error', finish, { once: true });
       })
     : Promise.resolve();
-  if (!blocked.hasAttribute('src')) script.text = blocked.text;
+  if (!blocked.hasAttribute('src')) script.text = trustedScript(blocked.text);
   blocked.replaceWith(script);
   return done;
 }

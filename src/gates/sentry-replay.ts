@@ -9,6 +9,7 @@ import { replayIntegration } from '@sentry/replay';
 import workerUrl from '@sentry/replay/worker-bundler?url';
 import type { SentryConfig } from '../consent/types.js';
 import { lockedReplayOptions } from './sentry-privacy.js';
+import { trustedScriptUrl } from './trusted-types.js';
 
 export type ReplayIntegration = ReturnType<typeof replayIntegration>;
 
@@ -17,7 +18,7 @@ export function createReplayIntegration(settings: Pick<SentryConfig, 'mask' | 'b
   // Our scrubber takes the SDK's recording events structurally; its types are stricter than needed.
   const configuration = {
     ...lockedReplayOptions(settings),
-    ...(workerUrl ? { workerUrl: new URL(workerUrl, import.meta.url).href } : {}),
+    ...(workerUrl ? { workerUrl: trustedScriptUrl(new URL(workerUrl, import.meta.url).href) } : {}),
   };
   return replayIntegration(configuration as unknown as Parameters<typeof replayIntegration>[0]);
 }
