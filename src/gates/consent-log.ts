@@ -114,7 +114,7 @@ export function createConsentLogGate(
     name: 'consent log',
     latest: () => {
       // Another tab may have made the choice (and its record) since.
-      if (!latest || latest.timestamp !== store.state?.updatedAt) latest = readJson<ConsentRecord | null>(recordKey, null);
+      if (!latest || latest.timestamp !== store.state?.updatedAt) latest = readJson<ConsentRecord | null>(recordKey, null) ?? latest;
       return latest && store.state?.id === latest.id && store.state.updatedAt === latest.timestamp ? latest : null;
     },
     async follow(state, source) {

@@ -15,7 +15,7 @@ describe('1,000 rapid choices', () => {
     this.timeout(60_000);
     const { key, config } = sentrySetup({ replaysSessionSampleRate: 1 });
     // The built widget: its replay chunk and worker are files of dist/.
-    const page = await openPage({ src: [DIST_ENTRY], config: { ...config, consentLog: { url: '/__consent-log/load-api' } } });
+    const page = await openPage({ src: [DIST_ENTRY], config: { ...config, consentLog: { url: `/__consent-log/k${Math.random().toString(36).slice(2, 10)}` } } });
     pages.push(page);
     const gate = page.window.consentGate;
     const counting = page.window as unknown as CountingWindow;
