@@ -145,6 +145,8 @@ function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'string') return `the string ${JSON.stringify(value.slice(0, 60))}`;
+  if (typeof value === 'object') return isPlainObject(value) ? 'an object' : 'an object of another kind';
+  // (String() of an object can throw: a null prototype, a hostile toString.)
   return `${typeof value} ${String(value).slice(0, 60)}`;
 }
 
