@@ -14,6 +14,9 @@ import { decodeEnvelope } from '../../demo/server/envelope.mjs';
 /** @type {Map<string, DecodedEnvelope[]>} */
 const envelopesByKey = new Map();
 
+/** Requests that reached a failing key (see below), by key. */
+const attempts = new Map();
+
 /** At most this many envelopes are kept per key: a runaway page cannot fill the memory. */
 const MAX_ENVELOPES_PER_KEY = 500;
 
@@ -29,6 +32,19 @@ export async function sentryEndpoint(ctx, next) {
   const envelopePath = /^\/api\/\d+\/envelope\/?$/;
   if (ctx.method === 'POST' && envelopePath.test(ctx.path)) {
     const key = String(ctx.query.sentry_key ?? 'unknown');
+    // Failing servers, chosen by the key: s429… (rate limited), s500… (broken), slow… (3 s per answer).
+    const failure = /^s(429|500)/.exec(key);
+    if (failure || key.startsWith('slow')) {
+      attempts.set(key, (attempts.get(key) ?? 0) + 1);
+      await readBody(ctx.req);
+      if (key.startsWith('slow')) await new Promise((resolve) => setTimeout(resolve, 3000));
+      if (failure) {
+        ctx.status = Number(failure[1]);
+        if (failure[1] === '429') ctx.set('Retry-After', '60');
+        ctx.body = '{}';
+        return;
+      }
+    }
     const body = await readBody(ctx.req);
     const list = envelopesByKey.get(key) ?? [];
     try {
@@ -40,6 +56,11 @@ export async function sentryEndpoint(ctx, next) {
     ctx.status = 200;
     ctx.type = 'application/json';
     ctx.body = '{}';
+    return;
+  }
+  if (ctx.method === 'GET' && ctx.path === '/__sentry/attempts') {
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = { attempts: attempts.get(String(ctx.query.key)) ?? 0 };
     return;
   }
   if (ctx.method === 'GET' && ctx.path === '/__sentry/envelopes') {
