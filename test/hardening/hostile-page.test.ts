@@ -122,3 +122,28 @@ describe('a hostile page', () => {
     expect(page.window.consentGate.get()).to.equal(null);
   });
 });
+
+describe('two consent cookies of the same name', () => {
+  const pages = pagesClosedAfterEach();
+
+  it('on different paths: the newest valid choice wins, whatever the browser lists first', async () => {
+    const { encodeChoice } = await import('../../src/consent/cookie.js');
+    const name = uniqueCookieName();
+    const now = Date.now();
+    const stale = encodeChoice({ id: '11111111-1111-4111-8111-111111111111', revision: 1, updatedAt: now - 86_400_000, granted: ['analytics', 'replay'] });
+    const fresh = encodeChoice({ id: '22222222-2222-4222-8222-222222222222', revision: 1, updatedAt: now - 60_000, granted: [] });
+    // The deeper path is listed first by browsers; it holds the older, wider grant.
+    document.cookie = `${name}=${stale}; Path=/test`;
+    document.cookie = `${name}=${fresh}; Path=/`;
+    try {
+      const page = await openPage({ config: { cookie: { name } } });
+      pages.push(page);
+      expect(page.window.consentGate.get()!.id).to.equal('22222222-2222-4222-8222-222222222222');
+      expect(page.window.consentGate.has('analytics')).to.equal(false);
+      expect(page.inWidget('[role="region"]')!.hidden).to.equal(true);
+    } finally {
+      document.cookie = `${name}=; Max-Age=0; Path=/test`;
+      document.cookie = `${name}=; Max-Age=0; Path=/`;
+    }
+  });
+});
