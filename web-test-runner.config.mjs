@@ -58,12 +58,13 @@ function launcherFor(browser) {
       // stop it from phoning home, which only produces noise offline.
       return playwrightLauncher({
         product: browser.engine,
+        // --expose-gc (Chromium only): the load test measures the heap after a real collection.
         launchOptions: browser.executablePath
           ? {
               executablePath: browser.executablePath,
-              args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'],
+              args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--js-flags=--expose-gc'],
             }
-          : {},
+          : { args: browser.engine === 'chromium' ? ['--js-flags=--expose-gc'] : [] },
       });
 
     case 'puppeteer':
