@@ -27,6 +27,17 @@ async function open(options: OpenOptions = {}, cookieName = uniqueCookieName()):
 }
 
 const ran = (page: SitePage) => (page.window as GatedWindow).__ran;
+
+/** Adds a blocked analytics script to the page, as a site's code would later on. */
+function addBlocked(page: SitePage, attributes: Record<string, string>, text = ''): HTMLScriptElement {
+  const script = page.document.createElement('script');
+  script.type = 'text/plain';
+  script.dataset.consentCategory = 'analytics';
+  for (const [name, value] of Object.entries(attributes)) script.setAttribute(name, value);
+  script.text = text;
+  page.document.body.append(script);
+  return script;
+}
 const settle = (ms = 600) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('blocked scripts', () => {
@@ -103,15 +114,7 @@ describe('blocked scripts', () => {
 
   it('does not run tags still waiting their turn when consent is withdrawn, and runs them on a new grant', async () => {
     const page = await open();
-    const add = (attributes: Record<string, string>, text = '') => {
-      const script = page.document.createElement('script');
-      script.type = 'text/plain';
-      script.dataset.consentCategory = 'analytics';
-      for (const [name, value] of Object.entries(attributes)) script.setAttribute(name, value);
-      script.text = text;
-      page.document.body.append(script);
-      return script;
-    };
+    const add = (attributes: Record<string, string>, text = '') => addBlocked(page, attributes, text);
     add({ src: '/__slow-script?name=slow-800&ms=800' });
     add({}, "window.__ran.push('queued-behind-slow')");
     const first = page.window.consentGate.set({ analytics: true });
@@ -129,15 +132,7 @@ describe('blocked scripts', () => {
     const page = await open();
     await page.window.consentGate.set({ analytics: true });
     await waitFor(() => ran(page).includes('inline-after-slow'), 'the parsed tags');
-    const add = (attributes: Record<string, string>, text = '') => {
-      const script = page.document.createElement('script');
-      script.type = 'text/plain';
-      script.dataset.consentCategory = 'analytics';
-      for (const [name, value] of Object.entries(attributes)) script.setAttribute(name, value);
-      script.text = text;
-      page.document.body.append(script);
-      return script;
-    };
+    const add = (attributes: Record<string, string>, text = '') => addBlocked(page, attributes, text);
     // Added while granted, each runs at its turn: remove the second before the slow first has loaded.
     add({ src: '/__slow-script?name=slow-again&ms=600' });
     const removed = add({}, "window.__ran.push('removed')");
