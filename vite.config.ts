@@ -81,6 +81,30 @@ const npmBuild = {
 };
 
 /**
+ * Minifies the CSS inside Lit's css`` templates at build time (comments and
+ * whitespace; the templates hold no interpolations). Dev and tests keep the
+ * readable source.
+ */
+function minifyLitCss(): Plugin {
+  const minify = (text: string) =>
+    text
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/\s+/g, ' ')
+      .replace(/\s*([{};,>])\s*/g, '$1')
+      .replace(/:\s+/g, ':')
+      .replace(/;}/g, '}')
+      .trim();
+  return {
+    name: 'consent-gate:minify-lit-css',
+    apply: 'build',
+    transform(code, id) {
+      if (!id.includes('/src/ui/') || !code.includes('css`')) return undefined;
+      return { code: code.replace(/css`([^`$]*)`/g, (_, text: string) => `css\`${minify(text)}\``), map: null };
+    },
+  };
+}
+
+/**
  * In the npm build the replay worker's `?url` import is ''. Library mode could
  * only inline the worker as a data: URL; without a URL the site's own
  * @sentry/replay uses its built-in worker (CSP: `worker-src blob:`).
@@ -99,7 +123,14 @@ export default defineConfig(({ mode }) => ({
   root: 'demo',
   // Chunk URLs resolve against the entry's own URL, so dist/ works under any prefix.
   base: './',
-  plugins: [serveWidgetFromSource(), demoSentryDsn(), inboxPlugin(), previewDemoFromDist(), ...(mode === 'npm' ? [noWorkerFileForNpm()] : [])],
+  plugins: [
+    serveWidgetFromSource(),
+    demoSentryDsn(),
+    inboxPlugin(),
+    previewDemoFromDist(),
+    minifyLitCss(),
+    ...(mode === 'npm' ? [noWorkerFileForNpm()] : []),
+  ],
   // (For the npm build these stay to the site's bundler: @sentry/* is external there.)
   define: {
     // Sentry's debug logging is for SDK developers; it only adds bytes here.

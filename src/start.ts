@@ -17,8 +17,7 @@ import { createGoogleConsentModeGate } from './gates/google-consent-mode.js';
 import { createScriptGate } from './gates/scripts.js';
 import { createSentryGate } from './gates/sentry.js';
 import { CONSENT_GATE_TAG, ConsentGateElement, defineConsentGate, FALLBACK_TAG } from './ui/consent-gate.js';
-import { ConsentDeclarationElement, DECLARATION_TAG, defineDeclaration } from './ui/consent-declaration.component.js';
-import { definePlaceholder, PLACEHOLDER_TAG } from './ui/consent-placeholder.js';
+import { watchAddedElements } from './gates/added-elements.js';
 import { shownTexts } from './ui/shown-texts.js';
 import { chooseLanguage, loadLocale, localeWithoutLoading, localize, siteLanguages, type Locale } from './ui/i18n.js';
 
@@ -60,6 +59,8 @@ declare global {
 }
 
 const PREFERENCES_HASH = '#consent-preferences';
+const DECLARATION_TAG = 'consent-gate-declaration';
+const PLACEHOLDER_TAG = 'consent-gate-placeholder';
 
 /** Prints each distinct problem once, prefixed so site owners can find it. */
 function createReporter(): (message: string) => void {
@@ -165,9 +166,18 @@ export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
   const locale: Promise<Locale> = immediateLocale ? Promise.resolve(immediateLocale) : loadLocale(language, config.strings, report);
 
   // Scripts and embeds, after the texts are chosen: blocked iframes get a placeholder in the widget's language.
-  definePlaceholder();
+  // The placeholder element is a chunk of its own, fetched with the first blocked iframe; the
+  // element it makes now upgrades when it arrives (its properties are kept until then).
+  let placeholderDefined: Promise<unknown> | null = null;
   const placeholder: PlaceholderFactory = (embed, categories, box, locked) => {
-    const standIn = document.createElement(PLACEHOLDER_TAG);
+    placeholderDefined ??= import('./ui/consent-placeholder.js').then((module) => module.definePlaceholder());
+    const standIn = document.createElement(PLACEHOLDER_TAG) as HTMLElement & {
+      locale: Locale;
+      source: string;
+      categoryLabel: string;
+      locked: boolean;
+      allow: () => void;
+    };
     standIn.style.width = box.width;
     standIn.style.height = box.height;
     standIn.style.display = box.display;
@@ -201,10 +211,16 @@ export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
     report(`<${CONSENT_GATE_TAG}> is already defined by something else on this page; the banner uses <${FALLBACK_TAG}>`);
     elementClass = customElements.get(FALLBACK_TAG) ?? (customElements.define(FALLBACK_TAG, ConsentGateElement), ConsentGateElement);
   }
-  defineDeclaration();
+  // <consent-gate-declaration> (privacy pages only) is a chunk of its own, fetched when the page has one.
+  let declarationDefined: Promise<unknown> | null = null;
+  const defineDeclaration = (): void => {
+    declarationDefined ??= import('./ui/consent-declaration.component.js').then((module) => module.defineDeclaration());
+  };
+  watchAddedElements(DECLARATION_TAG, defineDeclaration);
   const attach = (element: Element): void => {
-    const ours = element as ConsentGateElement | ConsentDeclarationElement;
-    if (!(element instanceof elementClass || element instanceof ConsentDeclarationElement) || !('store' in element)) return;
+    const ours = element as Element & { locale: Locale; store: ConsentStore | undefined };
+    const known = element instanceof elementClass || element.localName === DECLARATION_TAG;
+    if (!known || !('store' in element)) return;
     const show = (texts: Locale) => {
       ours.locale = texts;
       ours.store = store;
@@ -216,7 +232,7 @@ export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
   const insertElement = (): void => {
     const existing = document.querySelectorAll(tag);
     existing.forEach(attach);
-    document.querySelectorAll(DECLARATION_TAG).forEach(attach);
+    if (document.querySelector(DECLARATION_TAG)) defineDeclaration();
     // First in <body>: keyboard and screen-reader users meet the choice before the page.
     if (existing.length === 0) document.body.prepend(document.createElement(tag));
   };

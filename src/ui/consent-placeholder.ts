@@ -66,6 +66,7 @@ export class ConsentPlaceholderElement extends LitElement {
     categoryLabel: { attribute: false },
     locale: { attribute: false },
     locked: { attribute: false },
+    allow: { attribute: false },
   };
 
   /** Host name the blocked content comes from. */
@@ -75,8 +76,8 @@ export class ConsentPlaceholderElement extends LitElement {
   declare locale: Locale | undefined;
   /** A category it needs is off under Global Privacy Control: it says so and offers nothing. */
   declare locked: boolean;
-  /** Grants the category; set by whoever creates the placeholder. */
-  allow: () => void = () => {};
+  /** Grants the category; set by whoever creates the placeholder (a property, so it survives the upgrade). */
+  declare allow: () => void;
 
   constructor() {
     super();
@@ -84,6 +85,7 @@ export class ConsentPlaceholderElement extends LitElement {
     this.categoryLabel = '';
     this.locale = undefined;
     this.locked = false;
+    this.allow = () => {};
   }
 
   override render() {
