@@ -17,9 +17,10 @@ import { createGoogleConsentModeGate } from './gates/google-consent-mode.js';
 import { createScriptGate } from './gates/scripts.js';
 import { createSentryGate } from './gates/sentry.js';
 import { CONSENT_GATE_TAG, ConsentGateElement, defineConsentGate, FALLBACK_TAG } from './ui/consent-gate.js';
+import { deepActiveElement } from './ui/consent-gate.component.js';
 import { watchAddedElements } from './gates/added-elements.js';
 import { shownTexts } from './ui/shown-texts.js';
-import { chooseLanguage, loadLocale, localeWithoutLoading, localize, siteLanguages, type Locale } from './ui/i18n.js';
+import { categoryTexts, chooseLanguage, formatList, loadLocale, localeWithoutLoading, siteLanguages, type Locale } from './ui/i18n.js';
 
 /** The public API, as `window.consentGate` and from the npm entry. */
 export interface ConsentGateApi {
@@ -79,13 +80,6 @@ function hostOf(source: string): string {
   } catch {
     return source;
   }
-}
-
-/** The element that has focus, looking inside open shadow roots. */
-function deepActiveElement(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
 }
 
 /** The element that asks for the preferences dialog, if the event came from one. */
@@ -186,12 +180,10 @@ export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
     const show = (texts: Locale) => {
       standIn.locale = texts;
       standIn.source = hostOf(embed.getAttribute('data-src') ?? '');
-      standIn.categoryLabel = categories
-        .map((name) => {
-          const category = config.categories.find((c) => c.name === name);
-          return localize(category?.label, texts.language, texts.strings.categories[name]?.label ?? name);
-        })
-        .join(', ');
+      standIn.categoryLabel = formatList(
+        categories.map((name) => categoryTexts(config.categories.find((category) => category.name === name) ?? { name }, texts).label),
+        texts,
+      );
     };
     if (immediateLocale) show(immediateLocale);
     else void locale.then(show);

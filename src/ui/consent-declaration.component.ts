@@ -2,10 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
 import type { ConsentStore } from '../consent/store.js';
 import type { CategoryConfig } from '../consent/types.js';
-import { localize, type Locale } from './i18n.js';
-import { en } from './strings.js';
-
-const ENGLISH: Locale = { language: 'en', direction: 'ltr', strings: en };
+import { categoryTexts, ENGLISH, formatList, type Locale } from './i18n.js';
 
 /** How a cookie pattern reads in a policy: `/^_pk_/` → `_pk_*`, `/^_ga$/` → `_ga`; anything else as written. */
 function cookieLabel(pattern: string | RegExp): string {
@@ -79,9 +76,8 @@ export class ConsentDeclarationElement extends LitElement {
     const level = Math.min(Math.max(Math.round(this.headingLevel) || 2, 2), 5);
     const h = unsafeStatic(`h${level}`);
     const h2 = unsafeStatic(`h${level + 1}`);
-    const label = (category: CategoryConfig) => localize(category.label, language, strings.categories[category.name]?.label ?? category.name);
-    const description = (category: CategoryConfig) =>
-      localize(category.description, language, strings.categories[category.name]?.description ?? '');
+    const label = (category: CategoryConfig) => categoryTexts(category, this.locale).label;
+    const description = (category: CategoryConfig) => categoryTexts(category, this.locale).description;
     const status = (category: CategoryConfig) =>
       category.required ? strings.declAlwaysOn : store.has(category.name) ? strings.declOn : strings.declOff;
     const necessary = config.categories.find((category) => category.required)!;
@@ -94,10 +90,8 @@ export class ConsentDeclarationElement extends LitElement {
     // Replay is described only where this config runs it.
     const replay = config.sentry ? config.categories.find((category) => category.name === config.sentry!.replayCategory) : undefined;
     const state = store.state;
-    const list = (on: boolean) => {
-      const labels = config.categories.filter((category) => (state?.categories[category.name] ?? false) === on).map(label);
-      return labels.length ? new Intl.ListFormat(language, { type: 'conjunction' }).format(labels) : strings.none;
-    };
+    const list = (on: boolean) =>
+      formatList(config.categories.filter((category) => (state?.categories[category.name] ?? false) === on).map(label), this.locale);
     return staticHtml`
       <section class="consent-gate-declaration" lang=${language} dir=${direction}>
         <${h}>${strings.declTitle}</${h}>

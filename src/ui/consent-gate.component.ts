@@ -4,22 +4,10 @@ import type { ConsentStore } from '../consent/store.js';
 import type { CategoryConfig } from '../consent/types.js';
 import { styles } from './consent-gate.styles.js';
 import { FocusClearance } from './focus-clearance.js';
-import { localize, type Locale } from './i18n.js';
-import { en } from './strings.js';
-
-const ENGLISH: Locale = { language: 'en', direction: 'ltr', strings: en };
-
-/** "A, B and C" in the widget's language (Arabic uses its own comma and "و"). */
-function listFormat(language: string): Intl.ListFormat {
-  try {
-    return new Intl.ListFormat(language, { style: 'long', type: 'conjunction' });
-  } catch {
-    return new Intl.ListFormat('en', { style: 'long', type: 'conjunction' });
-  }
-}
+import { categoryTexts, ENGLISH, formatList, type Locale } from './i18n.js';
 
 /** The element that has focus, looking inside open shadow roots. */
-function deepActiveElement(): Element | null {
+export function deepActiveElement(): Element | null {
   let active = document.activeElement;
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
   return active;
@@ -166,10 +154,8 @@ export class ConsentGateElement extends LitElement {
 
   private _renderCategory(category: CategoryConfig) {
     const store = this.store!;
-    const { strings, language } = this.locale;
-    const texts = strings.categories[category.name];
-    const label = localize(category.label, language, texts?.label ?? category.name);
-    const description = localize(category.description, language, texts?.description ?? '');
+    const { strings } = this.locale;
+    const { label, description } = categoryTexts(category, this.locale);
     const locked = store.isLockedByGpc(category.name);
     const id = `category-${category.name}`;
     return html`
@@ -208,12 +194,6 @@ export class ConsentGateElement extends LitElement {
     });
   }
 
-  private _labelOf(name: string): string {
-    const category = this.store!.config.categories.find((c) => c.name === name);
-    const { strings, language } = this.locale;
-    return localize(category?.label, language, strings.categories[name]?.label ?? name);
-  }
-
   private async _choose(action: (store: ConsentStore) => Promise<void>): Promise<void> {
     const store = this.store;
     if (!store) return;
@@ -222,11 +202,11 @@ export class ConsentGateElement extends LitElement {
     await done;
     const state = store.state;
     if (!state) return;
-    const names = Object.keys(state.categories);
-    const list = (on: boolean) => {
-      const labels = names.filter((name) => state.categories[name] === on).map((name) => this._labelOf(name));
-      return labels.length ? listFormat(this.locale.language).format(labels) : this.locale.strings.none;
-    };
+    const list = (on: boolean) =>
+      formatList(
+        store.config.categories.filter((category) => state.categories[category.name] === on).map((category) => categoryTexts(category, this.locale).label),
+        this.locale,
+      );
     // Cleared first, so the same choice made twice is announced twice.
     this._announcement = '';
     await this.updateComplete;

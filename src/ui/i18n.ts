@@ -5,7 +5,7 @@
  * may add a language of their own that way (missing texts stay English).
  */
 import { TEXT_KEYS } from '../consent/config.js';
-import type { LocalizedText, TextOverrides } from '../consent/types.js';
+import type { CategoryConfig, LocalizedText, TextOverrides } from '../consent/types.js';
 import { en, type Strings } from './strings.js';
 
 type StringsModule = { readonly strings: Strings };
@@ -139,4 +139,30 @@ export function localize(text: LocalizedText | undefined, language: string, fall
   if (typeof text === 'string') return text;
   if (!text) return fallback;
   return text[language] ?? text[language.split('-')[0]!] ?? text.en ?? fallback;
+}
+
+/** English, built in: the texts an element shows before (or without) the embed choosing a language. */
+export const ENGLISH: Locale = { language: 'en', direction: 'ltr', strings: en };
+
+/**
+ * A category's label and description as shown in `locale`: the site's text
+ * (per language) if it gave one, else the built-in one, else the name.
+ */
+export function categoryTexts(category: Pick<CategoryConfig, 'name' | 'label' | 'description'>, locale: Locale): { label: string; description: string } {
+  const builtIn = locale.strings.categories[category.name];
+  return {
+    label: localize(category.label, locale.language, builtIn?.label ?? category.name),
+    description: localize(category.description, locale.language, builtIn?.description ?? ''),
+  };
+}
+
+/** "A, B and C" in `locale`'s language (Arabic uses its own comma and "و"); `none` when empty. */
+export function formatList(items: readonly string[], locale: Locale): string {
+  if (items.length === 0) return locale.strings.none;
+  try {
+    return new Intl.ListFormat(locale.language, { style: 'long', type: 'conjunction' }).format(items);
+  } catch {
+    // A tag Intl does not know (a site's own language): English list punctuation.
+    return new Intl.ListFormat('en', { style: 'long', type: 'conjunction' }).format(items);
+  }
 }

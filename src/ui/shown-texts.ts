@@ -6,7 +6,7 @@
  */
 import type { ShownTexts } from '../consent/record.js';
 import type { ResolvedConfig } from '../consent/types.js';
-import { localize, type Locale } from './i18n.js';
+import { categoryTexts, type Locale } from './i18n.js';
 
 /** `lockedByGpc`: the categories the dialog shows as locked by Global Privacy Control (with its note). */
 export function shownTexts(config: ResolvedConfig, locale: Locale, lockedByGpc: (category: string) => boolean = () => false): ShownTexts {
@@ -26,8 +26,7 @@ export function shownTexts(config: ResolvedConfig, locale: Locale, lockedByGpc: 
       text: strings.dialogText,
       categories: config.categories.map((category) => ({
         name: category.name,
-        label: localize(category.label, language, strings.categories[category.name]?.label ?? category.name),
-        description: localize(category.description, language, strings.categories[category.name]?.description ?? ''),
+        ...categoryTexts(category, locale),
         alwaysOn: category.required,
         note: lockedByGpc(category.name) ? strings.gpcLocked : undefined,
       })),
