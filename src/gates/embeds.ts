@@ -93,6 +93,6 @@ export function createEmbedGate(store: ConsentStore, report: (message: string) =
   const followAll = (): void => document.querySelectorAll<HTMLElement>(BLOCKED_EMBED).forEach(follow);
 
   watchAddedElements(BLOCKED_EMBED, (element) => follow(element as HTMLElement));
-  followAll();
+  // (The restored state is followed at start-up like any other: no pass of its own here.)
   return { name: 'embeds', follow: followAll };
 }
