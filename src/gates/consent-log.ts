@@ -53,7 +53,8 @@ export function createConsentLogGate(
   const url = store.config.consentLog?.url ?? null;
   const recordKey = `consent-gate:record:${store.config.cookie.name}`;
   const pendingKey = `consent-gate:pending:${store.config.cookie.name}`;
-  let latest: ConsentRecord | null = readJson<ConsentRecord | null>(recordKey, null);
+  /** Read from storage only when export() asks: start-up touches no storage without a consent log. */
+  let latest: ConsentRecord | null = null;
 
   /** Posts one record; true when the server took it (2xx) within `SEND_TIMEOUT_MS`. */
   const send = async (record: ConsentRecord): Promise<boolean> => {
