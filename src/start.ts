@@ -16,7 +16,7 @@ import { createEmbedGate, type PlaceholderFactory } from './gates/embeds.js';
 import { createGoogleConsentModeGate } from './gates/google-consent-mode.js';
 import { createScriptGate } from './gates/scripts.js';
 import { createSentryGate } from './gates/sentry.js';
-import { CONSENT_GATE_TAG, ConsentGateElement, defineConsentGate, FALLBACK_TAG } from './ui/consent-gate.js';
+import { CONSENT_GATE_TAG, defineConsentGate, type ConsentGateElement } from './ui/consent-gate.js';
 import { deepActiveElement } from './ui/consent-gate.component.js';
 import { watchAddedElements } from './gates/added-elements.js';
 import { shownTexts } from './ui/shown-texts.js';
@@ -195,14 +195,8 @@ export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
   gates.push(consentLog);
 
   // The UI: our element if the tag is ours, else nothing to render into.
-  let tag = CONSENT_GATE_TAG;
-  let elementClass = defineConsentGate();
-  if (!('openPreferences' in elementClass.prototype)) {
-    // The page (or another library) owns <consent-gate>: show ours under another name.
-    tag = FALLBACK_TAG;
-    report(`<${CONSENT_GATE_TAG}> is already defined by something else on this page; the banner uses <${FALLBACK_TAG}>`);
-    elementClass = customElements.get(FALLBACK_TAG) ?? (customElements.define(FALLBACK_TAG, ConsentGateElement), ConsentGateElement);
-  }
+  const { tag, element: elementClass, taken } = defineConsentGate();
+  if (taken) report(`<${CONSENT_GATE_TAG}> is already defined by something else on this page; the banner uses <${tag}>`);
   // <consent-gate-declaration> (privacy pages only) is a chunk of its own, fetched when the page has one.
   let declarationDefined: Promise<unknown> | null = null;
   const defineDeclaration = (): void => {

@@ -5,15 +5,33 @@ export const CONSENT_GATE_TAG = 'consent-gate';
 /** The tag used when a page has already defined `<consent-gate>` as something else. */
 export const FALLBACK_TAG = 'consent-gate-widget';
 
+/** Where the widget's element lives on this page. */
+export interface ConsentGateRegistration {
+  /** `consent-gate`, or `FALLBACK_TAG` (numbered if need be) when the page defined `<consent-gate>` as something else. */
+  readonly tag: string;
+  /** The class that owns `tag`: ours, or another copy's of the same element. */
+  readonly element: CustomElementConstructor;
+  /** True when `<consent-gate>` was taken and the fallback tag is used. */
+  readonly taken: boolean;
+}
+
 /**
- * Defines the element unless the tag is taken. Returns the class that owns the
- * tag now, which may be another copy's (or the page's own) element.
+ * Defines the element unless its tag is already ours (another copy of the
+ * script). A tag taken by something else (the page's own element) does not
+ * leave the visitor without a banner: the element is defined as `FALLBACK_TAG`.
  */
-export function defineConsentGate(): CustomElementConstructor {
-  const existing = customElements.get(CONSENT_GATE_TAG);
-  if (existing) return existing;
-  customElements.define(CONSENT_GATE_TAG, ConsentGateElement);
-  return ConsentGateElement;
+export function defineConsentGate(): ConsentGateRegistration {
+  const ours = (element: CustomElementConstructor | undefined) => !!element && 'openPreferences' in element.prototype;
+  // (Numbered fallbacks only if a page took the fallback name too: never no banner.)
+  for (const tag of [CONSENT_GATE_TAG, FALLBACK_TAG, ...Array.from({ length: 8 }, (_, i) => `${FALLBACK_TAG}-${i + 2}`)]) {
+    const existing = customElements.get(tag);
+    if (ours(existing)) return { tag, element: existing!, taken: tag !== CONSENT_GATE_TAG };
+    if (!existing) {
+      customElements.define(tag, ConsentGateElement);
+      return { tag, element: ConsentGateElement, taken: tag !== CONSENT_GATE_TAG };
+    }
+  }
+  throw new Error(`every tag consent-gate could use is defined by something else`);
 }
 
 export { ConsentGateElement };
