@@ -4,7 +4,7 @@
  * analytics category is granted.
  */
 import { expect } from '@esm-bundle/chai';
-import { openPage, uniqueCookieName, waitFor, type SitePage } from '../helpers/page.js';
+import { closedAfterEach, openPage, type SitePage, uniqueCookieName, waitFor } from '../helpers/page.js';
 
 type PlausibleWindow = SitePage['window'] & { plausible: (name: string, options?: object) => void };
 interface ReceivedEvent {
@@ -16,11 +16,7 @@ interface ReceivedEvent {
   cookie: string;
 }
 
-let pages: SitePage[] = [];
-afterEach(() => {
-  pages.forEach((page) => page.close());
-  pages = [];
-});
+const pages = closedAfterEach();
 
 const uniqueDomain = () => `site-${Math.random().toString(36).slice(2, 10)}.example`;
 

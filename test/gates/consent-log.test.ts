@@ -9,7 +9,7 @@ import { sha256Hex, sha256Portable } from '../../src/consent/sha256.js';
 import { MAX_ATTEMPTS } from '../../src/gates/consent-log.js';
 import { loadLocale } from '../../src/ui/i18n.js';
 import { shownTexts } from '../../src/ui/shown-texts.js';
-import { openPage, uniqueCookieName, waitFor, type SitePage } from '../helpers/page.js';
+import { closedAfterEach, openPage, type SitePage, uniqueCookieName, waitFor } from '../helpers/page.js';
 
 const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 
@@ -61,11 +61,7 @@ describe('the hash of the shown texts', () => {
 });
 
 describe('the consent log on a real page', () => {
-  let pages: SitePage[] = [];
-  afterEach(() => {
-    pages.forEach((page) => page.close());
-    pages = [];
-  });
+  const pages = closedAfterEach();
 
   const key = () => `k${Math.random().toString(36).slice(2, 10)}`;
   const received = async (logKey: string) => (await (await fetch(`/__consent-log/${logKey}`)).json()) as {

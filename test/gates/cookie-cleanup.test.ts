@@ -5,7 +5,7 @@
  */
 import { expect } from '@esm-bundle/chai';
 import { domainsToTry, pathsToTry } from '../../src/gates/cookie-cleanup.js';
-import { openPage, uniqueCookieName, waitFor, type SitePage } from '../helpers/page.js';
+import { closedAfterEach, openPage, type SitePage, uniqueCookieName, waitFor } from '../helpers/page.js';
 
 describe('domainsToTry / pathsToTry', () => {
   const domains: [string, string[]][] = [
@@ -31,11 +31,7 @@ describe('domainsToTry / pathsToTry', () => {
 });
 
 describe('cookie clean-up on a real page', () => {
-  let pages: SitePage[] = [];
-  afterEach(() => {
-    pages.forEach((page) => page.close());
-    pages = [];
-  });
+  const pages = closedAfterEach();
 
   const config = (cookieName: string) => ({
     cookie: { name: cookieName },

@@ -3,15 +3,11 @@
  * default, a restored choice, updates, and a choice made in another tab.
  */
 import { expect } from '@esm-bundle/chai';
-import { openPage, uniqueCookieName, waitFor, type SitePage } from '../helpers/page.js';
+import { closedAfterEach, openPage, type SitePage, uniqueCookieName, waitFor } from '../helpers/page.js';
 
 type LayerWindow = SitePage['window'] & { dataLayer: unknown[] };
 
-let pages: SitePage[] = [];
-afterEach(() => {
-  pages.forEach((page) => page.close());
-  pages = [];
-});
+const pages = closedAfterEach();
 
 const MAPPING = { analytics: ['analytics_storage'], marketing: ['ad_storage', 'ad_user_data', 'ad_personalization'] };
 const DENIED = { analytics_storage: 'denied', ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied' };

@@ -4,15 +4,11 @@
  * same-size placeholder that can allow their category in one click.
  */
 import { expect } from '@esm-bundle/chai';
-import { openPage, uniqueCookieName, waitFor, type OpenOptions, type SitePage } from '../helpers/page.js';
+import { closedAfterEach, type OpenOptions, openPage, type SitePage, uniqueCookieName, waitFor } from '../helpers/page.js';
 
 type GatedWindow = SitePage['window'] & { __ran: string[]; __pwned?: number };
 
-let pages: SitePage[] = [];
-afterEach(() => {
-  pages.forEach((page) => page.close());
-  pages = [];
-});
+const pages = closedAfterEach();
 
 const CONFIG = { categories: { marketing: { label: 'Marketing' } } };
 

@@ -26,6 +26,8 @@ export interface SitePage {
   document: Document;
   /** The widget's element inside the page. */
   widget(): ConsentGateElement;
+  /** The focused element of the page, looking into shadow roots (the widget's controls). */
+  focused(): Element | null;
   /** An element inside the widget's shadow root. */
   inWidget<E extends Element = HTMLElement>(selector: string): E | null;
   /** A button of the widget, found by its accessible text. */
@@ -55,6 +57,15 @@ export async function waitFor(condition: () => unknown, message: string, timeout
   }
 }
 
+/** The pages a test file (or describe block) opens: push them here and each is closed after every test. */
+export function closedAfterEach(): SitePage[] {
+  const pages: SitePage[] = [];
+  afterEach(() => {
+    for (const page of pages.splice(0)) page.close();
+  });
+  return pages;
+}
+
 /** A cookie name unique to one test, so tests that share the origin's cookies stay apart. */
 export function uniqueCookieName(): string {
   return `cg_test_${Math.random().toString(36).slice(2, 10)}`;
@@ -79,6 +90,11 @@ export async function openPage(options: OpenOptions = {}): Promise<SitePage> {
     window: win,
     document: frame.contentDocument!,
     widget: () => frame.contentDocument!.querySelector('consent-gate')!,
+    focused: () => {
+      let active = frame.contentDocument!.activeElement;
+      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+      return active;
+    },
     inWidget: (selector) => page.widget()?.shadowRoot?.querySelector(selector) ?? null,
     button(name, within) {
       const root = page.widget().shadowRoot!;

@@ -6,13 +6,9 @@
 import { expect } from '@esm-bundle/chai';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { BUILT_IN_LANGUAGES, loadLocale } from '../../src/ui/i18n.js';
-import { openPage, uniqueCookieName, waitFor, type OpenOptions, type SitePage } from '../helpers/page.js';
+import { closedAfterEach, type OpenOptions, openPage, type SitePage, uniqueCookieName, waitFor } from '../helpers/page.js';
 
-let pages: SitePage[] = [];
-afterEach(async () => {
-  pages.forEach((page) => page.close());
-  pages = [];
-});
+const pages = closedAfterEach();
 
 async function open(config: Record<string, unknown> = {}, options: OpenOptions = {}, width = 900): Promise<SitePage> {
   const page = await openPage({ config: { cookie: { name: uniqueCookieName() }, policyUrl: '/privacy', ...config }, ...options });
@@ -155,11 +151,7 @@ describe('<consent-gate> on the page', () => {
 
   it('shows a focus ring on every control reached by keyboard, in the banner and in the dialog', async () => {
     const page = await open();
-    const focused = () => {
-      let active = page.document.activeElement;
-      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-      return active;
-    };
+    const focused = () => page.focused();
     const nameOf = (element: Element) =>
       element.getAttribute('aria-label') ?? (element as HTMLElement).dataset.category ?? element.textContent!.trim();
     /**

@@ -4,7 +4,7 @@
  * locked by Global Privacy Control, dark mode, and Arabic (right to left).
  */
 import { expect } from '@esm-bundle/chai';
-import { openPage, uniqueCookieName, waitFor, type OpenOptions, type SitePage } from '../helpers/page.js';
+import { closedAfterEach, type OpenOptions, openPage, type SitePage, uniqueCookieName, waitFor } from '../helpers/page.js';
 
 interface AxeResult {
   violations: { id: string; impact: string; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }[];
@@ -12,11 +12,7 @@ interface AxeResult {
 }
 type AxeWindow = Window & { axe?: { run(context: Document, options: object): Promise<AxeResult> } };
 
-let pages: SitePage[] = [];
-afterEach(() => {
-  pages.forEach((page) => page.close());
-  pages = [];
-});
+const pages = closedAfterEach();
 
 async function open(options: OpenOptions): Promise<SitePage> {
   const config = { cookie: { name: uniqueCookieName() }, policyUrl: '/privacy', ...(options.config as object) };

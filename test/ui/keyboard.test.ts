@@ -5,13 +5,9 @@
  */
 import { expect } from '@esm-bundle/chai';
 import { sendKeys } from '@web/test-runner-commands';
-import { openPage, uniqueCookieName, waitFor, type SitePage } from '../helpers/page.js';
+import { closedAfterEach, openPage, type SitePage, uniqueCookieName, waitFor } from '../helpers/page.js';
 
-let pages: SitePage[] = [];
-afterEach(() => {
-  pages.forEach((page) => page.close());
-  pages = [];
-});
+const pages = closedAfterEach();
 
 async function open(options: Parameters<typeof openPage>[0]): Promise<SitePage> {
   const page = await openPage(options);
@@ -19,12 +15,7 @@ async function open(options: Parameters<typeof openPage>[0]): Promise<SitePage> 
   return page;
 }
 
-/** The focused element of the page, looking into the widget's shadow root. */
-function focused(page: SitePage): Element | null {
-  let active = page.document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
+const focused = (page: SitePage) => page.focused();
 
 const nameOf = (element: Element | null): string =>
   element ? (element.getAttribute('aria-label') ?? element.getAttribute('data-category') ?? element.textContent!.trim()) : 'nothing';

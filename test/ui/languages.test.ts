@@ -6,13 +6,9 @@
  */
 import { expect } from '@esm-bundle/chai';
 import { DIST_ENTRY, fetchedUrls } from '../helpers/sentry.js';
-import { openPage, uniqueCookieName, waitFor, type OpenOptions, type SitePage } from '../helpers/page.js';
+import { closedAfterEach, type OpenOptions, openPage, type SitePage, uniqueCookieName, waitFor } from '../helpers/page.js';
 
-let pages: SitePage[] = [];
-afterEach(() => {
-  pages.forEach((page) => page.close());
-  pages = [];
-});
+const pages = closedAfterEach();
 
 async function open(config: Record<string, unknown>, options: OpenOptions = {}): Promise<SitePage> {
   const page = await openPage({ config: { cookie: { name: uniqueCookieName() }, ...config }, ...options });
