@@ -158,13 +158,24 @@ export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
   }
   const immediateLocale = localeWithoutLoading(language, config.strings);
   const locale: Promise<Locale> = immediateLocale ? Promise.resolve(immediateLocale) : loadLocale(language, config.strings, report);
+  /** Runs `show` with the texts: at once for English, else when the language chunk is in. */
+  const withLocale = (show: (texts: Locale) => void): void => {
+    if (immediateLocale) show(immediateLocale);
+    else void locale.then(show);
+  };
+  /** Fetches a UI chunk once; a chunk that cannot be fetched is reported, not left as an unhandled rejection. */
+  const requested = new Set<string>();
+  const loadOnce = (name: string, load: () => Promise<unknown>): void => {
+    if (requested.has(name)) return;
+    requested.add(name);
+    load().catch((error: unknown) => report(`the ${name} could not be loaded (${String(error)})`));
+  };
 
   // Scripts and embeds, after the texts are chosen: blocked iframes get a placeholder in the widget's language.
   // The placeholder element is a chunk of its own, fetched with the first blocked iframe; the
   // element it makes now upgrades when it arrives (its properties are kept until then).
-  let placeholderDefined: Promise<unknown> | null = null;
   const placeholder: PlaceholderFactory = (embed, categories, box, locked) => {
-    placeholderDefined ??= import('./ui/consent-placeholder.js').then((module) => module.definePlaceholder());
+    loadOnce('embed placeholder', () => import('./ui/consent-placeholder.js').then((module) => module.definePlaceholder()));
     const standIn = document.createElement(PLACEHOLDER_TAG) as HTMLElement & {
       locale: Locale;
       source: string;
@@ -177,16 +188,14 @@ export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
     standIn.style.display = box.display;
     standIn.locked = locked;
     standIn.allow = () => void store.set(Object.fromEntries(categories.map((name) => [name, true])));
-    const show = (texts: Locale) => {
+    withLocale((texts) => {
       standIn.locale = texts;
       standIn.source = hostOf(embed.getAttribute('data-src') ?? '');
       standIn.categoryLabel = formatList(
         categories.map((name) => categoryTexts(config.categories.find((category) => category.name === name) ?? { name }, texts).label),
         texts,
       );
-    };
-    if (immediateLocale) show(immediateLocale);
-    else void locale.then(show);
+    });
     return standIn;
   };
   gates.push(createScriptGate(store, report), createEmbedGate(store, report, placeholder));
@@ -194,25 +203,21 @@ export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
   const consentLog = createConsentLogGate(store, async () => shownTexts(config, await locale, (name) => store.isLockedByGpc(name)), report);
   gates.push(consentLog);
 
-  // The UI: our element if the tag is ours, else nothing to render into.
+  // The UI: <consent-gate>, or a fallback tag when the page defined that name itself.
   const { tag, element: elementClass, taken } = defineConsentGate();
   if (taken) report(`<${CONSENT_GATE_TAG}> is already defined by something else on this page; the banner uses <${tag}>`);
   // <consent-gate-declaration> (privacy pages only) is a chunk of its own, fetched when the page has one.
-  let declarationDefined: Promise<unknown> | null = null;
-  const defineDeclaration = (): void => {
-    declarationDefined ??= import('./ui/consent-declaration.component.js').then((module) => module.defineDeclaration());
-  };
+  const defineDeclaration = (): void =>
+    loadOnce('privacy declaration', () => import('./ui/consent-declaration.component.js').then((module) => module.defineDeclaration()));
   watchAddedElements(DECLARATION_TAG, defineDeclaration);
   const attach = (element: Element): void => {
     const ours = element as Element & { locale: Locale; store: ConsentStore | undefined };
     const known = element instanceof elementClass || element.localName === DECLARATION_TAG;
     if (!known || !('store' in element)) return;
-    const show = (texts: Locale) => {
+    withLocale((texts) => {
       ours.locale = texts;
       ours.store = store;
-    };
-    if (immediateLocale) show(immediateLocale);
-    else void locale.then(show);
+    });
   };
   document.addEventListener('consent-gate:connect', (event) => attach(event.target as Element));
   const insertElement = (): void => {

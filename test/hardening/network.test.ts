@@ -72,4 +72,18 @@ describe('failing networks', () => {
     await sleep(300);
     expect((page.window as HardenedWindow).__rejections).to.deep.equal([]);
   });
+
+  it('with a UI chunk that cannot be fetched: reported, no unhandled rejection, the iframe stays blocked', async () => {
+    const page = await openPage({
+      fixture: '/test/fixtures/gated-page.html',
+      src: ['/vendor/missing-chunks/consent-gate/consent-gate.js'],
+      config: { cookie: { name: uniqueCookieName() }, categories: { marketing: { label: 'Marketing' } } },
+    });
+    pages.push(page);
+    await waitFor(() => page.window.__errors.some((message) => message.includes('embed placeholder could not be loaded')), 'the report');
+    expect(page.document.getElementById('video')!.hasAttribute('src')).to.equal(false);
+    expect((page.window as HardenedWindow).__rejections).to.deep.equal([]);
+    page.button('Reject all', 'banner').click();
+    await waitFor(() => page.window.consentGate.get() !== null, 'the choice still works');
+  });
 });
