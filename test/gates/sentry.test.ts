@@ -3,7 +3,7 @@
  * get it), sending real envelopes to the test server's loopback endpoint.
  */
 import { expect } from '@esm-bundle/chai';
-import { waitFor, type SitePage } from '../helpers/page.js';
+import { throwInPage, waitFor, type SitePage } from '../helpers/page.js';
 import {
   REPLAY_SESSION_KEY,
   envelopes,
@@ -28,12 +28,6 @@ async function activity(page: SitePage, label: string): Promise<void> {
   await sleep(50);
 }
 
-/** Throws an uncaught error inside the page, for the SDK's global handler. */
-function throwInPage(page: SitePage, message: string): void {
-  page.window.setTimeout(() => {
-    throw new Error(message);
-  });
-}
 
 /** Whether init() has run in the page: the SDK keeps its default scope on a global carrier. */
 function sentryClientStarted(page: SitePage): boolean {

@@ -6,7 +6,7 @@
  */
 import { expect } from '@esm-bundle/chai';
 import { DIST_ENTRY, pagesClosedAfterEach, sleep } from '../helpers/sentry.js';
-import { openPage, uniqueCookieName, waitFor, type SitePage } from '../helpers/page.js';
+import { openPage, throwInPage, uniqueCookieName, waitFor, type SitePage } from '../helpers/page.js';
 
 type HardenedWindow = SitePage['window'] & { __rejections: string[] };
 
@@ -25,10 +25,7 @@ describe('failing networks', () => {
     expect(page.inWidget('[role="region"]')!.hidden).to.equal(false);
     page.button('Accept all', 'banner').click();
     await waitFor(() => page.window.consentGate.has('replay'), 'the choice');
-    // Thrown in the page's own realm, as the page's code would.
-    const script = page.document.createElement('script');
-    script.text = "setTimeout(() => { throw new Error('a page error while the network fails'); });";
-    page.document.body.append(script);
+    throwInPage(page, 'a page error while the network fails');
     for (let i = 0; i < 5; i++) {
       page.document.getElementById('page-button')!.click();
       await sleep(300);

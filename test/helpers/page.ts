@@ -57,6 +57,17 @@ export async function waitFor(condition: () => unknown, message: string, timeout
   }
 }
 
+/**
+ * Throws an uncaught error inside the page, from a script of the page's own
+ * realm, as the page's code would. (A callback from the test's realm passed to
+ * the page's setTimeout may be reported to the test window instead: Firefox.)
+ */
+export function throwInPage(page: SitePage, message: string): void {
+  const script = page.document.createElement('script');
+  script.text = `setTimeout(() => { throw new Error(${JSON.stringify(message)}); });`;
+  page.document.body.append(script);
+}
+
 /** The pages a test file (or describe block) opens: push them here and each is closed after every test. */
 export function closedAfterEach(): SitePage[] {
   const pages: SitePage[] = [];
