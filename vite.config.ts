@@ -105,6 +105,23 @@ function minifyLitCss(): Plugin {
 }
 
 /**
+ * Vite wraps each dynamic import in a preload helper (about 1 KB gzip) that adds
+ * `<link rel=modulepreload>` and CSS for the chunk's dependencies. This build has
+ * no CSS files and no preload list (`modulePreload: false`), so the helper only
+ * ever calls the import: it is replaced by exactly that.
+ */
+function plainDynamicImports(): Plugin {
+  const id = '\0vite/preload-helper.js';
+  return {
+    name: 'consent-gate:plain-dynamic-imports',
+    apply: 'build',
+    enforce: 'pre',
+    resolveId: (source) => (source === id ? id : undefined),
+    load: (loaded) => (loaded === id ? 'export const __vitePreload = (load) => load();' : undefined),
+  };
+}
+
+/**
  * In the npm build the replay worker's `?url` import is ''. Library mode could
  * only inline the worker as a data: URL; without a URL the site's own
  * @sentry/replay uses its built-in worker (CSP: `worker-src blob:`).
@@ -129,6 +146,7 @@ export default defineConfig(({ mode }) => ({
     inboxPlugin(),
     previewDemoFromDist(),
     minifyLitCss(),
+    plainDynamicImports(),
     ...(mode === 'npm' ? [noWorkerFileForNpm()] : []),
   ],
   // (For the npm build these stay to the site's bundler: @sentry/* is external there.)
