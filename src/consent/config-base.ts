@@ -1,17 +1,15 @@
 /**
- * Config parsing and validation. Every key is optional; a key with a bad value is
- * reported once (naming the key) and replaced by its default as a whole, so the
- * widget never runs half-configured and never with a gate open by mistake.
+ * Config validation, the part needed before the banner shows (see config.ts for
+ * the rules). Every key is optional; a bad key is reported once and replaced by
+ * its default as a whole.
  */
 import type {
-  AnalyticsConfig,
   CategoryConfig,
   CookieConfig,
   LocalizedText,
   Placement,
   ResolvedConfig,
   SameSite,
-  SentryConfig,
   TextOverrides,
   Theme,
 } from './types.js';
@@ -39,8 +37,6 @@ const LANGUAGE_TAG = /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i;
 const COOKIE_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,64}$/;
 const COOKIE_DOMAIN = /^\.?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i;
 const COOKIE_PATH = /^\/[\x21-\x3a\x3c-\x7e]*$/;
-/** `protocol://public_key@host[:port]/[path/]project_id`, as Sentry documents DSNs. */
-const SENTRY_DSN = /^https?:\/\/[A-Za-z0-9]+(:[A-Za-z0-9]+)?@[A-Za-z0-9.-]+(:\d{1,5})?(\/[A-Za-z0-9._~-]+)*\/\d+$/;
 const SAME_SITE: readonly SameSite[] = ['Lax', 'Strict', 'None'];
 
 export const GOOGLE_CONSENT_TYPES = Object.freeze([
@@ -135,7 +131,7 @@ export function defaultConfig(): ResolvedConfig {
   };
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
   const proto = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
@@ -151,9 +147,9 @@ function describe(value: unknown): string {
 }
 
 /** Thrown inside a key's parser; caught once per key, which then takes its default. */
-class ConfigError extends Error {}
+export class ConfigError extends Error {}
 
-function fail(key: string, expected: string, value: unknown): never {
+export function fail(key: string, expected: string, value: unknown): never {
   throw new ConfigError(`config "${key}" must be ${expected}, got ${describe(value)}`);
 }
 
@@ -256,7 +252,7 @@ function parseRevision(value: unknown): number {
   return value;
 }
 
-function parseUrl(key: string, value: unknown): string {
+export function parseUrl(key: string, value: unknown): string {
   if (typeof value !== 'string' || !isSafeUrl(value)) {
     return fail(key, 'an http(s) or relative URL', value);
   }
@@ -331,66 +327,6 @@ function parseCookie(value: unknown, report: ConfigProblemReporter): CookieConfi
   return cookie;
 }
 
-function parseRate(key: string, value: unknown): number {
-  if (typeof value !== 'number' || !(value >= 0 && value <= 1)) fail(key, 'a number from 0 to 1', value);
-  return value;
-}
-
-function parseShortString(key: string, value: unknown): string {
-  if (typeof value !== 'string' || value.length === 0 || value.length > 200) {
-    fail(key, 'a non-empty string of at most 200 characters', value);
-  }
-  return value;
-}
-
-/** CSS selectors for replay; checked for shape here, for validity by the browser where replay runs. */
-function parseSelectors(key: string, value: unknown): readonly string[] {
-  if (!Array.isArray(value) || value.length > 50 || value.some((s) => typeof s !== 'string' || s.length === 0 || s.length > 200)) {
-    return fail(key, 'an array of CSS selectors', value);
-  }
-  return Object.freeze([...value]);
-}
-
-function parseSentry(value: unknown, categories: readonly CategoryConfig[], report: ConfigProblemReporter): SentryConfig | null {
-  if (value === null) return null;
-  if (!isPlainObject(value)) return fail('sentry', 'an object with a "dsn"', value);
-  if (typeof value.dsn !== 'string' || !SENTRY_DSN.test(value.dsn)) {
-    return fail('sentry.dsn', 'a Sentry DSN such as "https://key@o1.ingest.sentry.io/1"', value.dsn);
-  }
-  const sentry: { -readonly [K in keyof SentryConfig]: SentryConfig[K] } = {
-    dsn: value.dsn,
-    replayCategory: 'replay',
-    replaysSessionSampleRate: 0.1,
-    replaysOnErrorSampleRate: 1,
-    mask: [],
-    block: [],
-    keepUrlQuery: false,
-  };
-  const parsers: Record<string, (v: unknown) => void> = {
-    dsn: () => {},
-    replayCategory: (v) => {
-      const names = categories.map((category) => category.name);
-      if (typeof v !== 'string' || !names.includes(v) || v === 'necessary') {
-        fail('sentry.replayCategory', `one of the categories (${names.filter((n) => n !== 'necessary').join(', ')})`, v);
-      }
-      sentry.replayCategory = v;
-    },
-    replaysSessionSampleRate: (v) => (sentry.replaysSessionSampleRate = parseRate('sentry.replaysSessionSampleRate', v)),
-    replaysOnErrorSampleRate: (v) => (sentry.replaysOnErrorSampleRate = parseRate('sentry.replaysOnErrorSampleRate', v)),
-    environment: (v) => (sentry.environment = parseShortString('sentry.environment', v)),
-    release: (v) => (sentry.release = parseShortString('sentry.release', v)),
-    tunnel: (v) => (sentry.tunnel = parseUrl('sentry.tunnel', v)),
-    mask: (v) => (sentry.mask = parseSelectors('sentry.mask', v)),
-    block: (v) => (sentry.block = parseSelectors('sentry.block', v)),
-    keepUrlQuery: (v) => {
-      if (typeof v !== 'boolean') fail('sentry.keepUrlQuery', 'true or false', v);
-      sentry.keepUrlQuery = v;
-    },
-  };
-  parseObjectKeys('sentry', value, parsers, report);
-  return sentry;
-}
-
 function parseGoogleConsentMode(
   value: unknown,
   categories: readonly CategoryConfig[],
@@ -410,57 +346,11 @@ function parseGoogleConsentMode(
   return mapping;
 }
 
-const DEFAULT_ANALYTICS_ENDPOINT = 'https://plausible.io/api/event';
-const SITE_DOMAIN = /^[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$/i;
-
-/** `{ "domain": "example.com", "endpoint": "https://plausible.example/api/event", "category": "analytics" }`, each optional. */
-function parseAnalytics(value: unknown, categories: readonly CategoryConfig[]): AnalyticsConfig | null {
-  if (value === null || value === false) return null;
-  if (value === true) value = {};
-  if (!isPlainObject(value)) return fail('analytics', 'true or an object', value);
-  const analytics: { -readonly [K in keyof AnalyticsConfig]: AnalyticsConfig[K] } = {
-    endpoint: DEFAULT_ANALYTICS_ENDPOINT,
-    domain: null,
-    category: 'analytics',
-  };
-  for (const [property, v] of Object.entries(value)) {
-    const key = `analytics.${property}`;
-    if (property === 'endpoint') analytics.endpoint = parseUrl(key, v);
-    else if (property === 'domain') {
-      if (typeof v !== 'string' || !SITE_DOMAIN.test(v)) fail(key, 'a domain name such as "example.com"', v);
-      analytics.domain = v.toLowerCase();
-    } else if (property === 'category') analytics.category = parseGatingCategory(key, v, categories);
-    else fail(key, 'absent (known: endpoint, domain, category)', property);
-  }
-  if (!categories.some((category) => category.name === analytics.category)) {
-    fail('analytics.category', `a category of this config (${categories.map((c) => c.name).join(', ')})`, analytics.category);
-  }
-  return analytics;
-}
-
-/** A category that can gate something: it exists and is not `necessary`. */
-function parseGatingCategory(key: string, value: unknown, categories: readonly CategoryConfig[]): string {
-  const found = categories.find((category) => category.name === value);
-  if (!found || found.required) {
-    return fail(key, `a category of this config other than necessary (${categories.filter((c) => !c.required).map((c) => c.name).join(', ')})`, value);
-  }
-  return found.name;
-}
-
-function parseConsentLog(value: unknown): { url: string } | null {
-  if (value === null) return null;
-  if (!isPlainObject(value)) return fail('consentLog', 'an object with a "url"', value);
-  for (const property of Object.keys(value)) {
-    if (property !== 'url') fail(`consentLog.${property}`, 'absent (only "url" is known)', property);
-  }
-  return { url: parseUrl('consentLog.url', value.url) };
-}
-
 /**
  * Runs one parser per known property of an object. A bad property is reported and
  * keeps its default; an unknown property is reported and ignored.
  */
-function parseObjectKeys(
+export function parseObjectKeys(
   key: string,
   value: Record<string, unknown>,
   parsers: Record<string, (v: unknown) => void>,
@@ -482,19 +372,9 @@ function parseObjectKeys(
   }
 }
 
-/**
- * Validates a raw config (from the JSON block or `window.consentGateConfig`).
- * Each problem is reported once through `report`; the result is always complete.
- */
-export function parseConfig(raw: unknown, report: ConfigProblemReporter): ResolvedConfig {
-  const config = defaultConfig() as { -readonly [K in keyof ResolvedConfig]: ResolvedConfig[K] };
-  if (raw === undefined || raw === null) return config;
-  if (!isPlainObject(raw)) {
-    report(`config must be an object, got ${describe(raw)}; using the defaults`);
-    return config;
-  }
-
-  const attempt = <T>(key: string, parse: () => T, fallback: T): T => {
+/** Runs a key's parser; a ConfigError is reported and the key keeps `fallback`. */
+export function attemptFor(raw: Record<string, unknown>, report: ConfigProblemReporter) {
+  return <T>(key: string, parse: () => T, fallback: T): T => {
     if (raw[key] === undefined) return fallback;
     try {
       return parse();
@@ -504,7 +384,24 @@ export function parseConfig(raw: unknown, report: ConfigProblemReporter): Resolv
       return fallback;
     }
   };
+}
 
+export type MutableConfig = { -readonly [K in keyof ResolvedConfig]: ResolvedConfig[K] };
+
+/**
+ * Validates what the banner needs at once (categories, cookie, texts, looks,
+ * Consent Mode). `sentry`, `consentLog` and `analytics` stay null here: their
+ * parsers (config-sections.ts) travel with the code that uses them, so a page
+ * without them never downloads either. `parseConfig()` does both.
+ */
+export function parseCoreConfig(raw: unknown, report: ConfigProblemReporter): MutableConfig {
+  const config: MutableConfig = defaultConfig();
+  if (raw === undefined || raw === null) return config;
+  if (!isPlainObject(raw)) {
+    report(`config must be an object, got ${describe(raw)}; using the defaults`);
+    return config;
+  }
+  const attempt = attemptFor(raw, report);
   for (const key of Object.keys(raw)) {
     if (!TOP_LEVEL_KEYS.has(key)) report(`config "${key}" is not a known key; it is ignored`);
   }
@@ -514,14 +411,11 @@ export function parseConfig(raw: unknown, report: ConfigProblemReporter): Resolv
   config.language = attempt('language', () => parseLanguage(raw.language), config.language);
   config.categories = attempt('categories', () => parseCategories(raw.categories), config.categories);
   config.cookie = attempt('cookie', () => parseCookie(raw.cookie, report), config.cookie);
-  config.sentry = attempt('sentry', () => parseSentry(raw.sentry, config.categories, report), config.sentry);
   config.googleConsentMode = attempt(
     'googleConsentMode',
     () => parseGoogleConsentMode(raw.googleConsentMode, config.categories),
     config.googleConsentMode,
   );
-  config.consentLog = attempt('consentLog', () => parseConsentLog(raw.consentLog), config.consentLog);
-  config.analytics = attempt('analytics', () => parseAnalytics(raw.analytics, config.categories), config.analytics);
   config.placement = attempt('placement', () => parseChoice('placement', raw.placement, PLACEMENTS), config.placement);
   config.theme = attempt('theme', () => parseChoice('theme', raw.theme, THEMES), config.theme);
   config.strings = attempt('strings', () => parseStrings(raw.strings), config.strings);

@@ -4,7 +4,7 @@
  * one it needs. Sites may replace any text per language (config `strings`), and
  * may add a language of their own that way (missing texts stay English).
  */
-import { TEXT_KEYS } from '../consent/config.js';
+import { TEXT_KEYS } from '../consent/config-base.js';
 import type { CategoryConfig, LocalizedText, TextOverrides } from '../consent/types.js';
 import { en, type Strings } from './strings.js';
 

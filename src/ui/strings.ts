@@ -1,4 +1,4 @@
-import type { TextKey } from '../consent/config.js';
+import type { TextKey } from '../consent/config-base.js';
 
 /**
  * The widget's words. English is built in; other languages arrive as lazy chunks

@@ -1,0 +1,137 @@
+/**
+ * The config sections that belong to optional features: `sentry`, `consentLog`
+ * and `analytics`. They are parsed where those features load (a lazy chunk of
+ * the script build), with the same rules as the rest: a bad key is reported
+ * and keeps its default; a bad section is reported and stays off.
+ */
+import type { AnalyticsConfig, CategoryConfig, SentryConfig } from './types.js';
+import {
+  attemptFor,
+  fail,
+  isPlainObject,
+  parseObjectKeys,
+  parseUrl,
+  type ConfigProblemReporter,
+  type MutableConfig,
+} from './config-base.js';
+
+/** The top-level keys parsed here. */
+export const SECTION_KEYS = ['sentry', 'consentLog', 'analytics'] as const;
+
+/** `protocol://public_key@host[:port]/[path/]project_id`, as Sentry documents DSNs. */
+const SENTRY_DSN = /^https?:\/\/[A-Za-z0-9]+(:[A-Za-z0-9]+)?@[A-Za-z0-9.-]+(:\d{1,5})?(\/[A-Za-z0-9._~-]+)*\/\d+$/;
+
+function parseRate(key: string, value: unknown): number {
+  if (typeof value !== 'number' || !(value >= 0 && value <= 1)) fail(key, 'a number from 0 to 1', value);
+  return value;
+}
+
+function parseShortString(key: string, value: unknown): string {
+  if (typeof value !== 'string' || value.length === 0 || value.length > 200) {
+    fail(key, 'a non-empty string of at most 200 characters', value);
+  }
+  return value;
+}
+
+/** CSS selectors for replay; checked for shape here, for validity by the browser where replay runs. */
+function parseSelectors(key: string, value: unknown): readonly string[] {
+  if (!Array.isArray(value) || value.length > 50 || value.some((s) => typeof s !== 'string' || s.length === 0 || s.length > 200)) {
+    return fail(key, 'an array of CSS selectors', value);
+  }
+  return Object.freeze([...value]);
+}
+
+function parseSentry(value: unknown, categories: readonly CategoryConfig[], report: ConfigProblemReporter): SentryConfig | null {
+  if (value === null) return null;
+  if (!isPlainObject(value)) return fail('sentry', 'an object with a "dsn"', value);
+  if (typeof value.dsn !== 'string' || !SENTRY_DSN.test(value.dsn)) {
+    return fail('sentry.dsn', 'a Sentry DSN such as "https://key@o1.ingest.sentry.io/1"', value.dsn);
+  }
+  const sentry: { -readonly [K in keyof SentryConfig]: SentryConfig[K] } = {
+    dsn: value.dsn,
+    replayCategory: 'replay',
+    replaysSessionSampleRate: 0.1,
+    replaysOnErrorSampleRate: 1,
+    mask: [],
+    block: [],
+    keepUrlQuery: false,
+  };
+  const parsers: Record<string, (v: unknown) => void> = {
+    dsn: () => {},
+    replayCategory: (v) => {
+      const names = categories.map((category) => category.name);
+      if (typeof v !== 'string' || !names.includes(v) || v === 'necessary') {
+        fail('sentry.replayCategory', `one of the categories (${names.filter((n) => n !== 'necessary').join(', ')})`, v);
+      }
+      sentry.replayCategory = v;
+    },
+    replaysSessionSampleRate: (v) => (sentry.replaysSessionSampleRate = parseRate('sentry.replaysSessionSampleRate', v)),
+    replaysOnErrorSampleRate: (v) => (sentry.replaysOnErrorSampleRate = parseRate('sentry.replaysOnErrorSampleRate', v)),
+    environment: (v) => (sentry.environment = parseShortString('sentry.environment', v)),
+    release: (v) => (sentry.release = parseShortString('sentry.release', v)),
+    tunnel: (v) => (sentry.tunnel = parseUrl('sentry.tunnel', v)),
+    mask: (v) => (sentry.mask = parseSelectors('sentry.mask', v)),
+    block: (v) => (sentry.block = parseSelectors('sentry.block', v)),
+    keepUrlQuery: (v) => {
+      if (typeof v !== 'boolean') fail('sentry.keepUrlQuery', 'true or false', v);
+      sentry.keepUrlQuery = v;
+    },
+  };
+  parseObjectKeys('sentry', value, parsers, report);
+  return sentry;
+}
+
+const DEFAULT_ANALYTICS_ENDPOINT = 'https://plausible.io/api/event';
+const SITE_DOMAIN = /^[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$/i;
+
+/** `{ "domain": "example.com", "endpoint": "https://plausible.example/api/event", "category": "analytics" }`, each optional. */
+function parseAnalytics(value: unknown, categories: readonly CategoryConfig[]): AnalyticsConfig | null {
+  if (value === null || value === false) return null;
+  if (value === true) value = {};
+  if (!isPlainObject(value)) return fail('analytics', 'true or an object', value);
+  const analytics: { -readonly [K in keyof AnalyticsConfig]: AnalyticsConfig[K] } = {
+    endpoint: DEFAULT_ANALYTICS_ENDPOINT,
+    domain: null,
+    category: 'analytics',
+  };
+  for (const [property, v] of Object.entries(value)) {
+    const key = `analytics.${property}`;
+    if (property === 'endpoint') analytics.endpoint = parseUrl(key, v);
+    else if (property === 'domain') {
+      if (typeof v !== 'string' || !SITE_DOMAIN.test(v)) fail(key, 'a domain name such as "example.com"', v);
+      analytics.domain = v.toLowerCase();
+    } else if (property === 'category') analytics.category = parseGatingCategory(key, v, categories);
+    else fail(key, 'absent (known: endpoint, domain, category)', property);
+  }
+  if (!categories.some((category) => category.name === analytics.category)) {
+    fail('analytics.category', `a category of this config (${categories.map((c) => c.name).join(', ')})`, analytics.category);
+  }
+  return analytics;
+}
+
+/** A category that can gate something: it exists and is not `necessary`. */
+function parseGatingCategory(key: string, value: unknown, categories: readonly CategoryConfig[]): string {
+  const found = categories.find((category) => category.name === value);
+  if (!found || found.required) {
+    return fail(key, `a category of this config other than necessary (${categories.filter((c) => !c.required).map((c) => c.name).join(', ')})`, value);
+  }
+  return found.name;
+}
+
+function parseConsentLog(value: unknown): { url: string } | null {
+  if (value === null) return null;
+  if (!isPlainObject(value)) return fail('consentLog', 'an object with a "url"', value);
+  for (const property of Object.keys(value)) {
+    if (property !== 'url') fail(`consentLog.${property}`, 'absent (only "url" is known)', property);
+  }
+  return { url: parseUrl('consentLog.url', value.url) };
+}
+
+/** Fills `sentry`, `consentLog` and `analytics` of a config parsed by `parseCoreConfig()`. */
+export function parseSections(config: MutableConfig, raw: unknown, report: ConfigProblemReporter): void {
+  if (!isPlainObject(raw)) return;
+  const attempt = attemptFor(raw, report);
+  config.sentry = attempt('sentry', () => parseSentry(raw.sentry, config.categories, report), config.sentry);
+  config.consentLog = attempt('consentLog', () => parseConsentLog(raw.consentLog), config.consentLog);
+  config.analytics = attempt('analytics', () => parseAnalytics(raw.analytics, config.categories), config.analytics);
+}
