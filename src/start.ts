@@ -3,24 +3,21 @@
  * config and cookie), the gates that follow it, and the `<consent-gate>` UI.
  * Used by the script-tag entry (`embed.ts`) and by bundler users (`index.ts`).
  */
-import { parseConfig } from './consent/config.js';
+import { isPlainObject, parseCoreConfig } from './consent/config-base.js';
 import { documentCookieJar } from './consent/cookie.js';
 import { ConsentStore } from './consent/store.js';
 import { syncAcrossTabs } from './consent/sync.js';
 import type { CategoryName, ChangeSource, ConsentState } from './consent/types.js';
+import { BLOCKED_EMBED, BLOCKED_SCRIPT, watchAddedElements } from './gates/added-elements.js';
+import { latestRecord, storageKeys } from './gates/consent-log-storage.js';
+import type { ConsentLog } from './gates/consent-log.js';
 import type { Gate, GateFactory } from './gates/gate.js';
-import { createAnalyticsGate } from './gates/analytics.js';
-import { createCookieCleanupGate } from './gates/cookie-cleanup.js';
-import { createConsentLogGate } from './gates/consent-log.js';
-import { createEmbedGate, type PlaceholderFactory } from './gates/embeds.js';
 import { createGoogleConsentModeGate } from './gates/google-consent-mode.js';
-import { createScriptGate } from './gates/scripts.js';
-import { createSentryGate } from './gates/sentry.js';
+import { lazyGate } from './gates/lazy-gate.js';
+import type { SentryGate } from './gates/sentry.js';
 import { CONSENT_GATE_TAG, defineConsentGate, type ConsentGateElement } from './ui/consent-gate.js';
 import { deepActiveElement } from './ui/consent-gate.component.js';
-import { watchAddedElements } from './gates/added-elements.js';
-import { shownTexts } from './ui/shown-texts.js';
-import { categoryTexts, chooseLanguage, formatList, loadLocale, localeWithoutLoading, siteLanguages, type Locale } from './ui/i18n.js';
+import { chooseLanguage, loadLocale, localeWithoutLoading, siteLanguages, type Locale } from './ui/i18n.js';
 
 /** The public API, as `window.consentGate` and from the npm entry. */
 export interface ConsentGateApi {
@@ -61,7 +58,6 @@ declare global {
 
 const PREFERENCES_HASH = '#consent-preferences';
 const DECLARATION_TAG = 'consent-gate-declaration';
-const PLACEHOLDER_TAG = 'consent-gate-placeholder';
 
 /** Prints each distinct problem once, prefixed so site owners can find it. */
 function createReporter(): (message: string) => void {
@@ -73,12 +69,28 @@ function createReporter(): (message: string) => void {
   };
 }
 
-/** The host an embed's content comes from, for its placeholder ("www.youtube.com"). */
-function hostOf(source: string): string {
+/**
+ * Resolves after the next paint, so a chunk fetched then never competes with the
+ * banner; a hidden tab paints nothing, so a timer backs it up.
+ */
+function afterFirstPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+    setTimeout(resolve, 500);
+  });
+}
+
+/** Runs `task` when the page is idle (or after 2 s), never in the way of its start. */
+function whenIdle(task: () => void): void {
+  if ('requestIdleCallback' in window) requestIdleCallback(task, { timeout: 2000 });
+  else setTimeout(task, 1000);
+}
+
+function hasStoredItem(key: string): boolean {
   try {
-    return new URL(source, location.href).host;
+    return localStorage.getItem(key) !== null;
   } catch {
-    return source;
+    return false;
   }
 }
 
@@ -104,7 +116,14 @@ function preferencesTrigger(event: Event): Element | null {
  */
 export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
   const report = createReporter();
-  const config = parseConfig(options.config, report);
+  const raw = options.config;
+  const config = parseCoreConfig(raw, report);
+  /** A section of the config for an optional feature (parsed with its chunk), when given. */
+  const given = (key: 'sentry' | 'consentLog' | 'analytics'): boolean =>
+    isPlainObject(raw) && raw[key] !== undefined && raw[key] !== null && raw[key] !== false;
+  let sections: Promise<void> | null = null;
+  const parseSections = (): Promise<void> =>
+    (sections ??= import('./consent/config-sections.js').then((module) => module.parseSections(config, raw, report)));
   const store = new ConsentStore({
     config,
     jar: documentCookieJar(config.cookie, location.protocol === 'https:'),
@@ -113,13 +132,47 @@ export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
   });
   // Consent Mode first: its default must be on dataLayer before anything else runs.
   const consentMode = createGoogleConsentModeGate(store);
-  const sentry = createSentryGate(store, { report, pageSentry: options.sentry });
-  const gates: Gate[] = [sentry];
-  if (consentMode) gates.push(consentMode);
-  const analytics = createAnalyticsGate(store, report);
-  if (analytics) gates.push(analytics);
-  const cleanup = createCookieCleanupGate(store);
-  if (cleanup) gates.push(cleanup);
+  const gates: Gate[] = consentMode ? [consentMode] : [];
+  // The other gates are chunks of their own, fetched when this page needs them.
+  const lazy = (name: string, load: () => Promise<Gate | null>, needs: (state: ConsentState | null, source: ChangeSource) => boolean) => {
+    const gate = lazyGate(store, name, load, needs, report);
+    gates.push(gate);
+    return gate;
+  };
+
+  // Sentry: with `sentry` in config or the page's own SDK (now, or later through
+  // useSentry()). Its chunk (and so the SDK's)
+  // is requested after the banner's first paint.
+  let sentryWanted = given('sentry') || options.sentry !== undefined;
+  const sentry = lazy(
+    'Sentry gate',
+    async () => {
+      await Promise.all([parseSections(), afterFirstPaint()]);
+      const { createSentryGate } = await import('./gates/sentry.js');
+      return createSentryGate(store, { report, pageSentry: options.sentry });
+    },
+    () => sentryWanted,
+  );
+
+  // Analytics: Plausible's own queue stands in until the gate arrives; it takes the
+  // queued calls only if consent was given before this page view.
+  if (given('analytics')) {
+    const page = window as Window & { plausible?: ((...args: unknown[]) => void) & { q?: unknown[] } };
+    page.plausible ??= Object.assign((...args: unknown[]) => void page.plausible!.q!.push(args), { q: [] as unknown[] });
+    lazy(
+      'analytics gate',
+      async () => {
+        await parseSections();
+        return (await import('./gates/analytics.js')).createAnalyticsGate(store, report);
+      },
+      () => true,
+    );
+  }
+
+  // Cookie clean-up: after a choice, when a category names its cookies.
+  if (config.categories.some((category) => !category.required && category.cookies.length > 0)) {
+    lazy('cookie clean-up', async () => (await import('./gates/cookie-cleanup.js')).createCookieCleanupGate(store), (state) => state !== null);
+  }
   for (const factory of options.gates ?? []) {
     try {
       const gate = factory(store);
@@ -171,37 +224,28 @@ export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
     load().catch((error: unknown) => report(`the ${name} could not be loaded (${String(error)})`));
   };
 
-  // Scripts and embeds, after the texts are chosen: blocked iframes get a placeholder in the widget's language.
-  // The placeholder element is a chunk of its own, fetched with the first blocked iframe; the
-  // element it makes now upgrades when it arrives (its properties are kept until then).
-  const placeholder: PlaceholderFactory = (embed, categories, box, locked) => {
-    loadOnce('embed placeholder', () => import('./ui/consent-placeholder.js').then((module) => module.definePlaceholder()));
-    const standIn = document.createElement(PLACEHOLDER_TAG) as HTMLElement & {
-      locale: Locale;
-      source: string;
-      categoryLabel: string;
-      locked: boolean;
-      allow: () => void;
-    };
-    standIn.style.width = box.width;
-    standIn.style.height = box.height;
-    standIn.style.display = box.display;
-    standIn.locked = locked;
-    standIn.allow = () => void store.set(Object.fromEntries(categories.map((name) => [name, true])));
-    withLocale((texts) => {
-      standIn.locale = texts;
-      standIn.source = hostOf(embed.getAttribute('data-src') ?? '');
-      standIn.categoryLabel = formatList(
-        categories.map((name) => categoryTexts(config.categories.find((category) => category.name === name) ?? { name }, texts).label),
-        texts,
-      );
-    });
-    return standIn;
-  };
-  gates.push(createScriptGate(store, report), createEmbedGate(store, report, placeholder));
-  // Consent records: what was shown, in the language it was shown in.
-  const consentLog = createConsentLogGate(store, async () => shownTexts(config, await locale, (name) => store.isLockedByGpc(name)), report);
-  gates.push(consentLog);
+  // Blocked scripts and embeds: their gates arrive with the first such tag of the page.
+  const markup = lazy(
+    'script and embed gates',
+    async () => (await import('./gates/markup-gates.js')).createMarkupGates(store, { report, withLocale, loadOnce }),
+    () => false,
+  );
+  const markupSelector = `${BLOCKED_SCRIPT},${BLOCKED_EMBED}`;
+  watchAddedElements(markupSelector, () => void markup.wake());
+  if (document.querySelector(markupSelector)) void markup.wake();
+
+  // Consent records: made for each choice in this tab (what was shown, in the
+  // language it was shown in); a consent log's failed sends are retried when idle.
+  const consentLog = lazy(
+    'consent log',
+    async () => {
+      await parseSections();
+      const [{ createConsentLogGate }, { shownTexts }] = await Promise.all([import('./gates/consent-log.js'), import('./ui/shown-texts.js')]);
+      return createConsentLogGate(store, async () => shownTexts(config, await locale, (name) => store.isLockedByGpc(name)), report);
+    },
+    (state, source) => source === 'local' && state !== null,
+  );
+  if (given('consentLog')) whenIdle(() => void (hasStoredItem(storageKeys(store).pendingKey) && consentLog.wake()));
 
   // The UI: <consent-gate>, or a fallback tag when the page defined that name itself.
   const { tag, element: elementClass, taken } = defineConsentGate();
@@ -264,8 +308,14 @@ export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
     openPreferences: () => openPreferences(),
     reset: () => store.reset(),
     // The state, and the record of how it was given when this browser has it.
-    export: () => JSON.stringify(store.state === null ? null : { ...store.state, record: consentLog.latest() ?? undefined }, null, 2),
-    useSentry: (namespace) => sentry.useSentry(namespace),
+    export: () => {
+      const record = latestRecord(store, (consentLog.loaded as ConsentLog | null)?.latest() ?? null);
+      return JSON.stringify(store.state === null ? null : { ...store.state, record: record ?? undefined }, null, 2);
+    },
+    useSentry: (namespace) => {
+      sentryWanted = true;
+      void sentry.wake().then((gate) => (gate as SentryGate | null)?.useSentry(namespace));
+    },
     ready,
   };
 }

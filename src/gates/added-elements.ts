@@ -1,3 +1,8 @@
+/** A script the site wrote as `type="text/plain"` with the categories it needs (scripts.ts). */
+export const BLOCKED_SCRIPT = 'script[type="text/plain"][data-consent-category]';
+/** An iframe (or img, video, audio) whose `src` waits for its categories (embeds.ts). */
+export const BLOCKED_EMBED = '[data-consent-category][data-src]';
+
 type Watcher = { readonly selector: string; readonly callback: (element: Element) => void };
 
 const watchers: Watcher[] = [];

@@ -16,8 +16,7 @@ export function createAnalyticsGate(store: ConsentStore, report: (message: strin
   const config = store.config.analytics;
   if (!config) return null;
   const page = window as PlausibleWindow;
-  // Calls queued before this script ran count only if consent was given before this page view.
-  const pending: PlausibleCall[] = store.has(config.category) && Array.isArray(page.plausible?.q) ? [...page.plausible.q] : [];
+  const pending: PlausibleCall[] = [];
   /** Stands in while the sender loads or while not granted: keeps granted calls, drops the rest. */
   const stub = (...args: PlausibleCall): void => {
     if (store.has(config.category)) pending.push(args);
@@ -25,7 +24,11 @@ export function createAnalyticsGate(store: ConsentStore, report: (message: strin
     // outbound-link handler navigates in it.
     else if (typeof args[1]?.callback === 'function') (args[1].callback as () => void)();
   };
+  // Calls queued before this gate arrived (Plausible's snippet) count only if
+  // consent was given before this page view.
+  const queued = Array.isArray(page.plausible?.q) ? [...page.plausible.q] : [];
   page.plausible = stub;
+  for (const call of queued) stub(...call);
   let client: Promise<AnalyticsClient> | null = null;
   let generation = 0;
 

@@ -9,6 +9,7 @@
 import type { ConsentRecord, ShownTexts } from '../consent/record.js';
 import type { ConsentStore } from '../consent/store.js';
 import type { Gate } from './gate.js';
+import { latestRecord, readJson, storageKeys, writeJson } from './consent-log-storage.js';
 
 /** Sends per record (the first one included) before it is dropped. */
 export const MAX_ATTEMPTS = 5;
@@ -27,33 +28,14 @@ export interface ConsentLog extends Gate {
   latest(): ConsentRecord | null;
 }
 
-function readJson<T>(key: string, fallback: T): T {
-  try {
-    const raw = localStorage.getItem(key);
-    return raw ? (JSON.parse(raw) as T) : fallback;
-  } catch {
-    return fallback;
-  }
-}
-
-function writeJson(key: string, value: unknown): void {
-  try {
-    if (value === null) localStorage.removeItem(key);
-    else localStorage.setItem(key, JSON.stringify(value));
-  } catch {
-    // Blocked storage: the record lives for this page view only.
-  }
-}
-
 export function createConsentLogGate(
   store: ConsentStore,
   shown: () => Promise<ShownTexts>,
   report: (message: string) => void,
 ): ConsentLog {
   const url = store.config.consentLog?.url ?? null;
-  const recordKey = `consent-gate:record:${store.config.cookie.name}`;
-  const pendingKey = `consent-gate:pending:${store.config.cookie.name}`;
-  /** Read from storage only when export() asks: start-up touches no storage without a consent log. */
+  const { recordKey, pendingKey } = storageKeys(store);
+  /** The record made in this tab (kept also where storage is blocked). */
   let latest: ConsentRecord | null = null;
 
   /** Posts one record; true when the server took it (2xx) within `SEND_TIMEOUT_MS`. */
@@ -113,11 +95,7 @@ export function createConsentLogGate(
 
   return {
     name: 'consent log',
-    latest: () => {
-      // Another tab may have made the choice (and its record) since.
-      if (!latest || latest.timestamp !== store.state?.updatedAt) latest = readJson<ConsentRecord | null>(recordKey, null) ?? latest;
-      return latest && store.state?.id === latest.id && store.state.updatedAt === latest.timestamp ? latest : null;
-    },
+    latest: () => latestRecord(store, latest),
     async follow(state, source) {
       if (source !== 'local' || !state) return;
       const { createRecord } = await import('../consent/record.js');

@@ -9,10 +9,8 @@
  */
 import type { ConsentStore } from '../consent/store.js';
 import { isSafeUrl } from '../consent/url.js';
-import { categoriesOf, watchAddedElements } from './added-elements.js';
+import { BLOCKED_EMBED, categoriesOf, watchAddedElements } from './added-elements.js';
 import type { Gate } from './gate.js';
-
-export const BLOCKED_EMBED = '[data-consent-category][data-src]';
 
 /** The box a placeholder must take: the iframe's size (CSS pixels) and display. */
 export interface EmbedBox {

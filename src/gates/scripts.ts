@@ -7,11 +7,9 @@
  * cookie clean-up and the site's own `consent-gate:change` handlers do the rest.
  */
 import type { ConsentStore } from '../consent/store.js';
-import { categoriesOf, watchAddedElements } from './added-elements.js';
+import { BLOCKED_SCRIPT, categoriesOf, watchAddedElements } from './added-elements.js';
 import type { Gate } from './gate.js';
 import { trustedScript, trustedScriptUrl } from './trusted-types.js';
-
-export const BLOCKED_SCRIPT = 'script[type="text/plain"][data-consent-category]';
 
 /** Attributes that belong to the blocked tag, not to the script it becomes. */
 const OWN_ATTRIBUTES = new Set(['type', 'data-type', 'data-consent-category']);

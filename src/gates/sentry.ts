@@ -63,17 +63,6 @@ function forgetReplaySession(): void {
   }
 }
 
-/**
- * Resolves after the next paint, so the Sentry chunk never competes with the
- * banner; a hidden tab paints nothing, so a timer backs it up.
- */
-function afterFirstPaint(): Promise<void> {
-  return new Promise((resolve) => {
-    requestAnimationFrame(() => setTimeout(resolve, 0));
-    setTimeout(resolve, 500);
-  });
-}
-
 /** Builds the replay integration and adds it to a running client. */
 interface ReplayHost {
   create(settings: ReplaySettings): Promise<ReplayControls>;
@@ -183,8 +172,7 @@ export function createSentryGate(
     if (pageNamespace) return Promise.resolve(hostFromNamespace(pageNamespace));
     if (!config) return null;
     // A failed chunk load (network blip, redeploy) is retried on the next call.
-    host ??= afterFirstPaint()
-      .then(ownHost)
+    host ??= ownHost()
       .catch((error: unknown) => {
         host = null;
         throw error;
