@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from './css.js';
 
 /**
  * Styles of `<consent-gate>`. Theme it through these custom properties (in
@@ -23,6 +23,9 @@ import { css } from 'lit';
  * `color-scheme`, which also picks the side of a site's `light-dark()` pair.
  * No motion is used beyond the switch's slide, which `prefers-reduced-motion`
  * turns off; `forced-colors` gets system colours.
+ *
+ * These are the banner's (and what the dialog shares with it); the dialog's own
+ * styles come with its chunk (preferences-dialog.ts).
  */
 export const styles = css`
   :host {
@@ -68,15 +71,12 @@ export const styles = css`
   [hidden] {
     display: none !important;
   }
-  .banner,
-  dialog {
+  .banner {
     box-sizing: border-box;
     background: var(--_bg);
     color: var(--_fg);
     font: inherit;
     border: 1px solid var(--_border);
-  }
-  .banner {
     position: fixed;
     z-index: var(--consent-gate-z-index, 2147483000);
     max-height: 80vh;
@@ -164,84 +164,6 @@ export const styles = css`
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
   }
-  dialog {
-    width: min(560px, 100vw - 24px);
-    max-height: calc(100vh - 24px);
-    padding: 24px;
-    border-radius: var(--_radius);
-  }
-  dialog::backdrop {
-    background: var(--consent-gate-backdrop, rgb(0 0 0 / 0.45));
-  }
-  .dialog-header {
-    display: flex;
-    justify-content: space-between;
-    gap: 16px;
-  }
-  .close {
-    flex: none;
-    min-width: 44px;
-    padding: 8px;
-  }
-  ul {
-    list-style: none;
-    margin: 16px 0;
-    padding: 0;
-  }
-  li {
-    padding: 12px 0;
-    border-top: 1px solid var(--_border);
-  }
-  label {
-    display: flex;
-    gap: 12px;
-    align-items: center;
-    font-weight: 600;
-    cursor: pointer;
-  }
-  [role='switch'] {
-    appearance: none;
-    position: relative;
-    flex: none;
-    width: 44px;
-    height: 26px;
-    margin: 0;
-    border: 2px solid var(--_border);
-    border-radius: 13px;
-    background: var(--_bg);
-    cursor: inherit;
-  }
-  [role='switch']::before {
-    content: '';
-    position: absolute;
-    top: 3px;
-    inset-inline-start: 3px;
-    width: 16px;
-    height: 16px;
-    border-radius: 50%;
-    background: var(--_fg);
-    transition: translate 0.15s;
-  }
-  [role='switch']:checked {
-    border-color: var(--_accent);
-    background: var(--_accent);
-  }
-  [role='switch']:checked::before {
-    translate: 18px;
-    background: var(--_accent-fg);
-  }
-  [dir='rtl'] [role='switch']:checked::before {
-    translate: -18px;
-  }
-  [role='switch']:disabled {
-    opacity: 0.6;
-    cursor: not-allowed;
-  }
-  .description,
-  .note {
-    margin-block-start: 4px;
-    margin-inline-start: 56px;
-  }
   .visually-hidden {
     position: absolute;
     width: 1px;
@@ -251,30 +173,9 @@ export const styles = css`
     clip-path: inset(50%);
     white-space: nowrap;
   }
-  @media (prefers-reduced-motion: reduce) {
-    [role='switch']::before {
-      transition: none;
-    }
-  }
   @media (forced-colors: active) {
     :focus-visible {
       outline-color: Highlight;
-    }
-    [role='switch'],
-    [role='switch']::before {
-      forced-color-adjust: none;
-      border-color: ButtonText;
-      background: Canvas;
-    }
-    [role='switch']::before,
-    [role='switch']:checked {
-      background: ButtonText;
-    }
-    [role='switch']:checked::before {
-      background: Canvas;
-    }
-    [role='switch']:disabled {
-      border-color: GrayText;
     }
   }
 `;

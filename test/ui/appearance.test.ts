@@ -173,8 +173,8 @@ describe('<consent-gate> on the page', () => {
     await sendKeys({ press: 'Tab' });
     await tabThrough(['Privacy policy', 'Accept all', 'Reject all', 'Preferences']);
     await sendKeys({ press: 'Enter' });
+    await waitFor(() => page.inWidget<HTMLDialogElement>('dialog')?.open, 'the dialog to open');
     const dialog = page.inWidget<HTMLDialogElement>('dialog')!;
-    await waitFor(() => dialog.open, 'the dialog to open');
     await tabThrough(['Close', 'analytics', 'replay', 'Save preferences', 'Accept all', 'Reject all']);
     page.widget().closePreferences();
   });

@@ -71,8 +71,8 @@ describe('<consent-gate-declaration>', () => {
     const button = [...section.querySelectorAll('button')].find((b) => b.textContent === 'Change your choice')!;
     button.focus();
     await sendKeys({ press: 'Enter' });
+    await waitFor(() => page.inWidget<HTMLDialogElement>('dialog')?.open, 'the dialog');
     const dialog = page.inWidget<HTMLDialogElement>('dialog')!;
-    await waitFor(() => dialog.open, 'the dialog');
     await sendKeys({ press: 'Escape' });
     await waitFor(() => page.document.activeElement === button, 'focus back on the button');
   });

@@ -46,8 +46,8 @@ describe('<consent-gate> by keyboard alone', () => {
     expect(nameOf(focused(page))).to.equal('Preferences');
 
     await sendKeys({ press: 'Enter' });
+    await waitFor(() => page.inWidget<HTMLDialogElement>('dialog')?.open, 'the dialog to open');
     const dialog = page.inWidget<HTMLDialogElement>('dialog')!;
-    await waitFor(() => dialog.open, 'the dialog to open');
     expect(dialog.contains(focused(page)), 'focus moves into the dialog').to.equal(true);
     const analytics = page.inWidget<HTMLInputElement>('[data-category="analytics"]')!;
     expect(page.inWidget<HTMLInputElement>('[data-category="necessary"]')!.checked, 'necessary is on').to.equal(true);
@@ -85,8 +85,8 @@ describe('<consent-gate> by keyboard alone', () => {
     const preferences = page.button('Preferences', 'banner');
     preferences.focus();
     await sendKeys({ press: 'Enter' });
+    await waitFor(() => page.inWidget<HTMLDialogElement>('dialog')?.open, 'the dialog to open');
     const dialog = page.inWidget<HTMLDialogElement>('dialog')!;
-    await waitFor(() => dialog.open, 'the dialog to open');
     await tabUntil(page, (element) => nameOf(element) === 'Close', 'the close button');
     await sendKeys({ press: 'Enter' });
     await waitFor(() => !dialog.open, 'the dialog to close');
