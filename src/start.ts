@@ -57,6 +57,8 @@ declare global {
 }
 
 const PREFERENCES_HASH = '#consent-preferences';
+/** The config sections whose parsers come with their features (config-sections.ts). */
+const SECTION_KEYS = ['sentry', 'consentLog', 'analytics'] as const;
 const DECLARATION_TAG = 'consent-gate-declaration';
 
 /** Prints each distinct problem once, prefixed so site owners can find it. */
@@ -119,11 +121,13 @@ export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
   const raw = options.config;
   const config = parseCoreConfig(raw, report);
   /** A section of the config for an optional feature (parsed with its chunk), when given. */
-  const given = (key: 'sentry' | 'consentLog' | 'analytics'): boolean =>
+  const given = (key: (typeof SECTION_KEYS)[number]): boolean =>
     isPlainObject(raw) && raw[key] !== undefined && raw[key] !== null && raw[key] !== false;
   let sections: Promise<void> | null = null;
   const parseSections = (): Promise<void> =>
-    (sections ??= import('./consent/config-sections.js').then((module) => module.parseSections(config, raw, report)));
+    (sections ??= SECTION_KEYS.some(given)
+      ? import('./consent/config-sections.js').then((module) => module.parseSections(config, raw, report))
+      : Promise.resolve());
   const store = new ConsentStore({
     config,
     jar: documentCookieJar(config.cookie, location.protocol === 'https:'),
@@ -147,7 +151,8 @@ export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
   const sentry = lazy(
     'Sentry gate',
     async () => {
-      await Promise.all([parseSections(), afterFirstPaint()]);
+      await afterFirstPaint();
+      await parseSections();
       const { createSentryGate } = await import('./gates/sentry.js');
       return createSentryGate(store, { report, pageSentry: options.sentry });
     },
@@ -258,10 +263,14 @@ export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
     const ours = element as Element & { locale: Locale; store: ConsentStore | undefined };
     const known = element instanceof elementClass || element.localName === DECLARATION_TAG;
     if (!known || !('store' in element)) return;
-    withLocale((texts) => {
-      ours.locale = texts;
-      ours.store = store;
-    });
+    const hand = () =>
+      withLocale((texts) => {
+        ours.locale = texts;
+        ours.store = store;
+      });
+    // The declaration describes Sentry replay where it runs: it waits for that section's parser.
+    if (element.localName === DECLARATION_TAG && given('sentry')) void parseSections().catch(() => {}).then(hand);
+    else hand();
   };
   document.addEventListener('consent-gate:connect', (event) => attach(event.target as Element));
   const insertElement = (): void => {

@@ -70,7 +70,7 @@ describe('failing networks', () => {
     expect((page.window as HardenedWindow).__rejections).to.deep.equal([]);
   });
 
-  it('with a UI chunk that cannot be fetched: reported, no unhandled rejection, the iframe stays blocked', async () => {
+  it('with UI chunks that cannot be fetched: reported, no unhandled rejection, the iframe stays blocked, the banner works', async () => {
     const page = await openPage({
       fixture: '/test/fixtures/gated-page.html',
       src: ['/vendor/missing-chunks/consent-gate/consent-gate.js'],
@@ -79,6 +79,11 @@ describe('failing networks', () => {
     pages.push(page);
     await waitFor(() => page.window.__errors.some((message) => message.includes('embed placeholder could not be loaded')), 'the report');
     expect(page.document.getElementById('video')!.hasAttribute('src')).to.equal(false);
+    expect((page.window as HardenedWindow).__rejections).to.deep.equal([]);
+    // The dialog's chunk is missing too: Preferences says so and the banner still works.
+    page.button('Preferences', 'banner').click();
+    await waitFor(() => page.window.__errors.some((message) => message.includes('preferences dialog could not be loaded')), 'the dialog report');
+    expect(page.inWidget('dialog')).to.equal(null);
     expect((page.window as HardenedWindow).__rejections).to.deep.equal([]);
     page.button('Reject all', 'banner').click();
     await waitFor(() => page.window.consentGate.get() !== null, 'the choice still works');

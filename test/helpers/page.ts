@@ -18,6 +18,8 @@ export type SiteWindow = Window & {
   __violations: string[];
   /** What the page passed to console.error. */
   __errors: string[];
+  /** performance.now() of the first animation frame with the banner rendered. */
+  __bannerFrame: number | null;
 };
 
 export interface SitePage {

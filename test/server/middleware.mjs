@@ -50,8 +50,8 @@ async function distUnderAnyPrefix(ctx, next) {
       ctx.status = 504;
       return;
     }
-    // Under a `missing-chunks/` segment, the placeholder and declaration chunks are not found.
-    if (match[1].split('/').includes('missing-chunks') && /^consent-(placeholder|declaration)/.test(match[2])) {
+    // Under a `missing-chunks/` segment, the placeholder, declaration and dialog chunks are not found.
+    if (match[1].split('/').includes('missing-chunks') && /^(consent-placeholder|consent-declaration|preferences-dialog)/.test(match[2])) {
       ctx.status = 404;
       return;
     }

@@ -1,0 +1,76 @@
+/**
+ * What a page downloads and when (issue: performance budgets). The byte
+ * figures themselves are printed by `npm run size` and `npm run bench`; these
+ * tests hold the order of things that the figures rely on: a plain page fetches
+ * the entry alone before a choice, each other chunk arrives with the feature
+ * that needs it, and the Sentry chunks only after the banner's first frame.
+ */
+import { expect } from '@esm-bundle/chai';
+import { closedAfterEach, openPage, uniqueCookieName, waitFor, type SitePage } from './helpers/page.js';
+import { DIST_ENTRY, fetchedUrls, loopbackDsn, sleep, uniqueSentryKey } from './helpers/sentry.js';
+
+/** The files fetched from dist/ (under the test server's /vendor/…/consent-gate/ prefix), by name. */
+const distFiles = (page: SitePage): string[] =>
+  fetchedUrls(page)
+    .map((url) => /\/consent-gate\/([\w.-]+\.js)$/.exec(new URL(url).pathname)?.[1])
+    .filter((file): file is string => !!file);
+
+const fetched = (page: SitePage, prefix: string) => distFiles(page).some((file) => file.startsWith(prefix));
+
+describe('performance: what is fetched when', function () {
+  this.timeout(30_000);
+  const pages = closedAfterEach();
+
+  it('a plain page fetches only the entry before a choice; the dialog with Preferences, records after the choice', async () => {
+    const page = await openPage({ src: [DIST_ENTRY], config: { cookie: { name: uniqueCookieName() }, policyUrl: '/privacy' } });
+    pages.push(page);
+    await sleep(1000);
+    expect(distFiles(page), 'before a choice').to.deep.equal(['consent-gate.js']);
+    page.button('Preferences', 'banner').click();
+    await waitFor(() => page.inWidget<HTMLDialogElement>('dialog')?.open, 'the dialog to open');
+    expect(fetched(page, 'preferences-dialog-'), 'the dialog chunk').to.equal(true);
+    expect(distFiles(page).length, 'nothing else').to.equal(2);
+    page.button('Accept all', 'dialog').click();
+    await waitFor(() => fetched(page, 'consent-log-'), 'the consent record code after the choice');
+    for (const prefix of ['sentry', 'analytics', 'markup-gates-', 'cookie-cleanup-', 'config-sections-']) {
+      expect(fetched(page, prefix), `${prefix} is not needed on this page`).to.equal(false);
+    }
+  });
+
+  it('with Sentry configured, the banner is in a frame before any Sentry chunk is requested', async () => {
+    const key = uniqueSentryKey();
+    const page = await openPage({ src: [DIST_ENTRY], config: { cookie: { name: uniqueCookieName() }, sentry: { dsn: loopbackDsn(key) } } });
+    pages.push(page);
+    await waitFor(() => fetched(page, 'sentry-client-'), 'the Sentry client chunk');
+    const bannerFrame = page.window.__bannerFrame;
+    expect(bannerFrame, 'the banner was rendered').to.be.a('number');
+    const sentryRequests = page.window.performance
+      .getEntriesByType('resource')
+      .filter((entry) => /\/consent-gate\/(sentry|config-sections)/.test(entry.name));
+    expect(sentryRequests.length).to.be.at.least(2);
+    for (const entry of sentryRequests) {
+      expect(entry.startTime, `${entry.name.split('/').pop()} requested after the banner's frame`).to.be.above(bannerFrame!);
+    }
+    expect(fetched(page, 'sentry-replay-'), 'no replay code before a grant').to.equal(false);
+  });
+
+  it('gate chunks arrive with what needs them: a gated tag added later, a stored choice', async () => {
+    const name = uniqueCookieName();
+    const page = await openPage({ src: [DIST_ENTRY], config: { cookie: { name }, categories: { analytics: { cookies: ['_ga'] } } } });
+    pages.push(page);
+    await sleep(500);
+    expect(fetched(page, 'markup-gates-')).to.equal(false);
+    const script = page.document.createElement('script');
+    script.type = 'text/plain';
+    script.dataset.consentCategory = 'analytics';
+    script.textContent = 'window.__ran = (window.__ran || []).concat("late")';
+    page.document.body.append(script);
+    await waitFor(() => fetched(page, 'markup-gates-'), 'the script gate chunk');
+    expect(fetched(page, 'cookie-cleanup-'), 'no clean-up before a choice').to.equal(false);
+    await page.window.consentGate.rejectAll();
+    await waitFor(() => fetched(page, 'cookie-cleanup-'), 'the clean-up chunk after a choice that refuses');
+    expect((page.window as unknown as { __ran?: string[] }).__ran ?? []).to.not.include('late');
+    await page.window.consentGate.acceptAll();
+    await waitFor(() => (page.window as unknown as { __ran?: string[] }).__ran?.includes('late'), 'the late script to run');
+  });
+});
