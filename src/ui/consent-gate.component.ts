@@ -54,7 +54,8 @@ export class ConsentGateElement extends HTMLElement {
   // which saves the banner a third of Lit's bytes.
   constructor() {
     super();
-    this.attachShadow({ mode: 'open' }).adoptedStyleSheets = [styles];
+    const root = this.attachShadow({ mode: 'open' });
+    root.adoptedStyleSheets = [styles];
   }
 
   /** The consent store to render; the embed sets it. Without one the element shows nothing. */

@@ -32,10 +32,11 @@ export class FocusClearance {
     this.stop();
     if (!banner) return;
     this.banner = banner;
+    // The observer's first callback comes once the banner is laid out, in the
+    // frame that paints it: measuring then forces no layout in the widget's task.
     this.observer = new ResizeObserver(this.pad);
     this.observer.observe(banner);
     addEventListener('resize', this.pad);
-    this.pad();
   }
 
   /** Stops and puts the document's own styles back. */
