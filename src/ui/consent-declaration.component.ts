@@ -3,6 +3,7 @@ import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
 import type { ConsentStore } from '../consent/store.js';
 import type { CategoryConfig } from '../consent/types.js';
 import { categoryTexts, ENGLISH, formatList, type Locale } from './i18n.js';
+import { withPageTexts } from './strings-page.js';
 
 /** How a cookie pattern reads in a policy: `/^_pk_/` → `_pk_*`, `/^_ga$/` → `_ga`; anything else as written. */
 function cookieLabel(pattern: string | RegExp): string {
@@ -71,7 +72,8 @@ export class ConsentDeclarationElement extends LitElement {
   override render() {
     const store = this.store;
     if (!store) return nothing;
-    const { strings, language, direction } = this.locale;
+    const { language, direction } = this.locale;
+    const strings = withPageTexts(this.locale);
     const config = store.config;
     const level = Math.min(Math.max(Math.round(this.headingLevel) || 2, 2), 5);
     const h = unsafeStatic(`h${level}`);

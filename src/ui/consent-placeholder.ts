@@ -1,6 +1,7 @@
 /** The stand-in for a blocked iframe, and its registration (safe to run twice). */
 import { LitElement, css, html } from 'lit';
 import type { Locale } from './i18n.js';
+import { withPageTexts } from './strings-page.js';
 
 export const PLACEHOLDER_TAG = 'consent-gate-placeholder';
 
@@ -89,8 +90,8 @@ export class ConsentPlaceholderElement extends LitElement {
   }
 
   override render() {
-    const strings = this.locale?.strings;
-    if (!strings) return html``;
+    if (!this.locale) return html``;
+    const strings = withPageTexts(this.locale);
     const fill = (text: string) => text.replace('{source}', () => this.source).replace('{category}', () => this.categoryLabel);
     return html`
       <div class="box" part="placeholder" lang=${this.locale!.language} dir=${this.locale!.direction}>

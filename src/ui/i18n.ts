@@ -6,7 +6,7 @@
  */
 import { TEXT_KEYS } from '../consent/config-base.js';
 import type { CategoryConfig, LocalizedText, TextOverrides } from '../consent/types.js';
-import { en, type Strings } from './strings.js';
+import { en, type Strings, type WidgetStrings } from './strings.js';
 
 type StringsModule = { readonly strings: Strings };
 
@@ -35,7 +35,8 @@ export interface Locale {
   /** A lower-case language tag, for `lang` attributes and per-language config texts. */
   readonly language: string;
   readonly direction: 'ltr' | 'rtl';
-  readonly strings: Strings;
+  /** Without the page texts in English: see `withPageTexts` (strings-page.ts). */
+  readonly strings: WidgetStrings;
 }
 
 const primary = (tag: string): string => tag.split('-')[0]!;
@@ -93,13 +94,13 @@ function loaderFor(language: string): (() => Promise<StringsModule>) | undefined
   return undefined;
 }
 
-function makeLocale(language: string, base: Strings, overrides: TextOverrides): Locale {
+function makeLocale(language: string, base: WidgetStrings, overrides: TextOverrides): Locale {
   // The site's texts for the primary language, then for the exact tag, over the built-in ones.
   const general = language === primary(language) ? undefined : overrides[primary(language)];
   return {
     language,
     direction: RIGHT_TO_LEFT.has(primary(language)) ? 'rtl' : 'ltr',
-    strings: { ...base, ...general, ...overrides[language] } as Strings,
+    strings: { ...base, ...general, ...overrides[language] } as WidgetStrings,
   };
 }
 

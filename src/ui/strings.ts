@@ -10,14 +10,21 @@ export interface Strings extends Readonly<Record<TextKey, string>> {
   readonly categories: Readonly<Record<string, { readonly label: string; readonly description: string }>>;
 }
 
+/** The texts of the embed placeholder and the privacy declaration (strings-page.ts). */
+export type PageTextKey = Extract<TextKey, `embed${string}` | `decl${string}`>;
+
 /**
- * English, built in. In `saved`, `{on}` and `{off}` are replaced by lists of
- * category labels; in `embedBlocked` and `embedAllow` (the placeholder of a
- * blocked iframe), `{source}` by the embed's host and `{category}` by labels.
- * The `decl*` texts are those of `<consent-gate-declaration>` (the privacy
- * page's section); `{days}` is the consent cookie's lifetime.
+ * The texts a locale carries: all of them for the built-in languages other than
+ * English; English leaves out the page texts, which come in English with the
+ * placeholder's and the declaration's chunks (`withPageTexts`), not with the banner.
  */
-export const en: Strings = {
+export type WidgetStrings = Omit<Strings, PageTextKey> & Partial<Pick<Strings, PageTextKey>>;
+
+/**
+ * English, built in: the banner's and the dialog's texts. In `saved`, `{on}`
+ * and `{off}` are replaced by lists of category labels.
+ */
+export const en: WidgetStrings = {
   regionLabel: 'Privacy',
   bannerTitle: 'Your privacy choice',
   bannerText:
@@ -34,33 +41,6 @@ export const en: Strings = {
   gpcLocked: 'Off because your browser sends a Global Privacy Control signal.',
   saved: 'Your privacy choice is saved. On: {on}. Off: {off}.',
   none: 'none',
-  embedBlocked: 'This content from {source} is blocked until you allow {category}.',
-  embedAllow: 'Allow {category}',
-  declTitle: 'Cookies and your privacy choices',
-  declIntro:
-    'This site asks before it uses anything that is not necessary. Below are the categories you can choose from, ' +
-    'what each one is for, and the cookies it uses.',
-  declAlwaysOn: 'always on',
-  declOn: 'on',
-  declOff: 'off',
-  declCookies: 'Cookies',
-  declName: 'Name',
-  declCategory: 'Category',
-  declPurpose: 'Purpose',
-  declNoCookies: 'No cookies of its own.',
-  declConsentCookie:
-    'Remembers your privacy choice for {days} days: a random consent id, the time of the choice and the categories ' +
-    'you allowed. Nothing that identifies you.',
-  declReplayText:
-    'If you allow {category}, a replay of your visit (clicks, scrolling, page changes) is recorded so we can fix bugs. ' +
-    'All text and everything you type is masked; images, video, audio, drawings (canvas and SVG) and embedded content ' +
-    '(iframes) are blocked.',
-  declErrorBuffer:
-    'With the same permission, the last minute of your visit is kept in your browser and sent only when an error ' +
-    'happens. Without it, nothing is recorded, not even when an error happens.',
-  declChoiceNone: 'You have not made a choice yet.',
-  declChoice: 'Your current choice: on: {on}; off: {off}.',
-  declChange: 'Change your choice',
   categories: {
     necessary: {
       label: 'Necessary',

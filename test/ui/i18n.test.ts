@@ -1,7 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import { TEXT_KEYS } from '../../src/consent/config.js';
-import { BUILT_IN_LANGUAGES, chooseLanguage, loadLocale, localeWithoutLoading, siteLanguages } from '../../src/ui/i18n.js';
-import { en } from '../../src/ui/strings.js';
+import { BUILT_IN_LANGUAGES, chooseLanguage, ENGLISH, loadLocale, localeWithoutLoading, siteLanguages } from '../../src/ui/i18n.js';
+import { withPageTexts } from '../../src/ui/strings-page.js';
 
 describe('chooseLanguage', () => {
   // [configured, <html lang>, navigator.languages, site languages, expected]
@@ -52,9 +52,14 @@ describe('built-in translations', () => {
       expect(errors).to.deep.equal([]);
       expect(locale.language).to.equal(language);
       expect(locale.direction).to.equal(language === 'ar' ? 'rtl' : 'ltr');
+      const texts = withPageTexts(locale);
       for (const key of TEXT_KEYS) {
-        expect(locale.strings[key], key).to.be.a('string').and.match(/\S/);
-        expect(locale.strings[key], key).to.not.match(/[<>]/);
+        expect(texts[key], key).to.be.a('string').and.match(/\S/);
+        expect(texts[key], key).to.not.match(/[<>]/);
+      }
+      if (language !== 'en') {
+        // A built-in translation carries every text itself, page texts included.
+        expect(TEXT_KEYS.filter((key) => !locale.strings[key]), 'texts left to English').to.deep.equal([]);
       }
       expect(locale.strings.saved).to.include('{on}').and.include('{off}');
       expect(locale.strings.gpcLocked).to.include('Global Privacy Control');
@@ -72,7 +77,8 @@ describe('built-in translations', () => {
           nl: ['regionLabel', 'declCookies'],
           pt: ['declCookies'],
         };
-        const same = TEXT_KEYS.filter((key) => locale.strings[key] === en[key] && !loanwords[language]?.includes(key));
+        const english = withPageTexts(ENGLISH);
+        const same = TEXT_KEYS.filter((key) => texts[key] === english[key] && !loanwords[language]?.includes(key));
         expect(same, `${language} texts identical to English`).to.deep.equal([]);
       }
     });
