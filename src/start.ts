@@ -9,7 +9,8 @@ import { ConsentStore } from './consent/store.js';
 import { syncAcrossTabs } from './consent/sync.js';
 import type { CategoryName, ChangeSource, ConsentState } from './consent/types.js';
 import { BLOCKED_EMBED, BLOCKED_SCRIPT, watchAddedElements } from './gates/added-elements.js';
-import { latestRecord, storageKeys } from './gates/consent-log-storage.js';
+import { recordEarlyCalls } from './gates/analytics-early.js';
+import { latestRecord, readJson, storageKeys } from './gates/consent-log-storage.js';
 import type { ConsentLog } from './gates/consent-log.js';
 import type { Gate, GateFactory } from './gates/gate.js';
 import { createGoogleConsentModeGate } from './gates/google-consent-mode.js';
@@ -82,20 +83,6 @@ function afterFirstPaint(): Promise<void> {
   });
 }
 
-/** Runs `task` when the page is idle (or after 2 s), never in the way of its start. */
-function whenIdle(task: () => void): void {
-  if ('requestIdleCallback' in window) requestIdleCallback(task, { timeout: 2000 });
-  else setTimeout(task, 1000);
-}
-
-function hasStoredItem(key: string): boolean {
-  try {
-    return localStorage.getItem(key) !== null;
-  } catch {
-    return false;
-  }
-}
-
 /** The element that asks for the preferences dialog, if the event came from one. */
 function preferencesTrigger(event: Event): Element | null {
   for (const target of event.composedPath()) {
@@ -120,14 +107,20 @@ export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
   const report = createReporter();
   const raw = options.config;
   const config = parseCoreConfig(raw, report);
-  /** A section of the config for an optional feature (parsed with its chunk), when given. */
-  const given = (key: (typeof SECTION_KEYS)[number]): boolean =>
-    isPlainObject(raw) && raw[key] !== undefined && raw[key] !== null && raw[key] !== false;
+  /** A section of the config for an optional feature (parsed with its chunk). */
+  const section = (key: (typeof SECTION_KEYS)[number]): unknown => (isPlainObject(raw) ? raw[key] : undefined);
+  const given = (key: (typeof SECTION_KEYS)[number]): boolean => section(key) !== undefined && section(key) !== null;
   let sections: Promise<void> | null = null;
+  /** Parses the sections once; if their chunk cannot be fetched, they stay off (reported once). */
   const parseSections = (): Promise<void> =>
     (sections ??= SECTION_KEYS.some(given)
-      ? import('./consent/config-sections.js').then((module) => module.parseSections(config, raw, report))
+      ? import('./consent/config-sections.js').then(
+          (module) => module.parseSections(config, raw, report),
+          (error: unknown) => report(`the config sections (${SECTION_KEYS.filter(given).join(', ')}) could not be loaded (${String(error)}); they stay off`),
+        )
       : Promise.resolve());
+  // Parsed after the banner's first paint even before a gate needs them, so a bad section is reported early.
+  if (SECTION_KEYS.some(given)) void afterFirstPaint().then(parseSections);
   const store = new ConsentStore({
     config,
     jar: documentCookieJar(config.cookie, location.protocol === 'https:'),
@@ -138,37 +131,57 @@ export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
   const consentMode = createGoogleConsentModeGate(store);
   const gates: Gate[] = consentMode ? [consentMode] : [];
   // The other gates are chunks of their own, fetched when this page needs them.
-  const lazy = (name: string, load: () => Promise<Gate | null>, needs: (state: ConsentState | null, source: ChangeSource) => boolean) => {
-    const gate = lazyGate(store, name, load, needs, report);
+  const lazy = <G extends Gate>(name: string, load: () => Promise<G | null>, needs: (state: ConsentState | null, source: ChangeSource) => boolean) => {
+    const gate = lazyGate<G>(store, name, load, needs, report);
     gates.push(gate);
     return gate;
   };
 
   // Sentry: with `sentry` in config or the page's own SDK (now, or later through
-  // useSentry()). Its chunk (and so the SDK's)
-  // is requested after the banner's first paint.
-  let sentryWanted = given('sentry') || options.sentry !== undefined;
-  const sentry = lazy(
-    'Sentry gate',
+  // useSentry()). For our own SDK the gate's chunk (and so the SDK's) is requested
+  // after the banner's first paint; a page's own SDK is taken over at once, and a
+  // replay it already records stops now, before any chunk, unless the choice grants it.
+  const holdPageReplay = (namespace: unknown): void => {
+    const settings = section('sentry');
+    const category = isPlainObject(settings) && typeof settings.replayCategory === 'string' ? settings.replayCategory : 'replay';
+    if (store.has(category)) return;
+    try {
+      const replay = (namespace as { getReplay?(): { stop(): unknown } | undefined } | null)?.getReplay?.();
+      void Promise.resolve(replay?.stop()).catch(() => {});
+    } catch {
+      // Not a Sentry SDK: the gate reports it when it arrives.
+    }
+  };
+  holdPageReplay(options.sentry);
+  const sentry = lazy<SentryGate>(
+    'Sentry',
     async () => {
-      await afterFirstPaint();
+      if (options.sentry === undefined) await afterFirstPaint();
       await parseSections();
       const { createSentryGate } = await import('./gates/sentry.js');
       return createSentryGate(store, { report, pageSentry: options.sentry });
     },
-    () => sentryWanted,
+    () => given('sentry') || options.sentry !== undefined,
   );
 
-  // Analytics: Plausible's own queue stands in until the gate arrives; it takes the
-  // queued calls only if consent was given before this page view.
-  if (given('analytics')) {
-    const page = window as Window & { plausible?: ((...args: unknown[]) => void) & { q?: unknown[] } };
-    page.plausible ??= Object.assign((...args: unknown[]) => void page.plausible!.q!.push(args), { q: [] as unknown[] });
+  // Analytics: the calls made before its gate arrives are kept with the choice in
+  // force then (analytics-early.ts), so only calls made with consent are sent.
+  if (given('analytics') && section('analytics') !== false) {
+    const early = recordEarlyCalls(store);
     lazy(
-      'analytics gate',
+      'analytics',
       async () => {
-        await parseSections();
-        return (await import('./gates/analytics.js')).createAnalyticsGate(store, report);
+        try {
+          await parseSections();
+          const { createAnalyticsGate } = await import('./gates/analytics.js');
+          if (store.config.analytics) return createAnalyticsGate(store, report, early.take());
+        } catch (error) {
+          early.release();
+          throw error;
+        }
+        // A bad `analytics` section (reported by its parser): analytics stays off.
+        early.release();
+        return null;
       },
       () => true,
     );
@@ -176,7 +189,11 @@ export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
 
   // Cookie clean-up: after a choice, when a category names its cookies.
   if (config.categories.some((category) => !category.required && category.cookies.length > 0)) {
-    lazy('cookie clean-up', async () => (await import('./gates/cookie-cleanup.js')).createCookieCleanupGate(store), (state) => state !== null);
+    lazy(
+      'cookie clean-up',
+      async () => (await import('./gates/cookie-cleanup.js')).createCookieCleanupGate(store),
+      (state, source) => state !== null || source !== 'restore',
+    );
   }
   for (const factory of options.gates ?? []) {
     try {
@@ -231,7 +248,7 @@ export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
 
   // Blocked scripts and embeds: their gates arrive with the first such tag of the page.
   const markup = lazy(
-    'script and embed gates',
+    'scripts and embeds',
     async () => (await import('./gates/markup-gates.js')).createMarkupGates(store, { report, withLocale, loadOnce }),
     () => false,
   );
@@ -240,8 +257,9 @@ export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
   if (document.querySelector(markupSelector)) void markup.wake();
 
   // Consent records: made for each choice in this tab (what was shown, in the
-  // language it was shown in); a consent log's failed sends are retried when idle.
-  const consentLog = lazy(
+  // language it was shown in); a consent log's failed sends are retried (the gate
+  // waits for an idle moment), so with some waiting its chunk comes at once.
+  const consentLog = lazy<ConsentLog>(
     'consent log',
     async () => {
       await parseSections();
@@ -250,7 +268,7 @@ export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
     },
     (state, source) => source === 'local' && state !== null,
   );
-  if (given('consentLog')) whenIdle(() => void (hasStoredItem(storageKeys(store).pendingKey) && consentLog.wake()));
+  if (given('consentLog') && readJson(storageKeys(store).pendingKey, null) !== null) void consentLog.wake();
 
   // The UI: <consent-gate>, or a fallback tag when the page defined that name itself.
   const { tag, element: elementClass, taken } = defineConsentGate();
@@ -318,12 +336,12 @@ export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
     reset: () => store.reset(),
     // The state, and the record of how it was given when this browser has it.
     export: () => {
-      const record = latestRecord(store, (consentLog.loaded as ConsentLog | null)?.latest() ?? null);
+      const record = consentLog.loaded ? consentLog.loaded.latest() : latestRecord(store, null);
       return JSON.stringify(store.state === null ? null : { ...store.state, record: record ?? undefined }, null, 2);
     },
     useSentry: (namespace) => {
-      sentryWanted = true;
-      void sentry.wake().then((gate) => (gate as SentryGate | null)?.useSentry(namespace));
+      holdPageReplay(namespace);
+      void sentry.wake().then((gate) => gate?.useSentry(namespace));
     },
     ready,
   };

@@ -15,9 +15,6 @@ import {
   type MutableConfig,
 } from './config-base.js';
 
-/** The top-level keys parsed here. */
-export const SECTION_KEYS = ['sentry', 'consentLog', 'analytics'] as const;
-
 /** `protocol://public_key@host[:port]/[path/]project_id`, as Sentry documents DSNs. */
 const SENTRY_DSN = /^https?:\/\/[A-Za-z0-9]+(:[A-Za-z0-9]+)?@[A-Za-z0-9.-]+(:\d{1,5})?(\/[A-Za-z0-9._~-]+)*\/\d+$/;
 

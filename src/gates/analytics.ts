@@ -9,10 +9,10 @@
 import type { ConsentStore } from '../consent/store.js';
 import type { Gate } from './gate.js';
 import type { AnalyticsClient, PlausibleCall } from './analytics-client.js';
+import { dropCall, type EarlyCall, type PlausibleWindow } from './analytics-early.js';
 
-type PlausibleWindow = Window & { plausible?: ((...args: PlausibleCall) => void) & { q?: PlausibleCall[] } };
-
-export function createAnalyticsGate(store: ConsentStore, report: (message: string) => void): Gate | null {
+/** `early`: the calls made before this gate arrived (analytics-early.ts). */
+export function createAnalyticsGate(store: ConsentStore, report: (message: string) => void, early: readonly EarlyCall[]): Gate | null {
   const config = store.config.analytics;
   if (!config) return null;
   const page = window as PlausibleWindow;
@@ -22,21 +22,24 @@ export function createAnalyticsGate(store: ConsentStore, report: (message: strin
     if (store.has(config.category)) pending.push(args);
     // Dropped, but a callback still runs, as Plausible's script does: a site's
     // outbound-link handler navigates in it.
-    else if (typeof args[1]?.callback === 'function') (args[1].callback as () => void)();
+    else dropCall(args);
   };
-  // Calls queued before this gate arrived (Plausible's snippet) count only if
-  // consent was given before this page view.
-  const queued = Array.isArray(page.plausible?.q) ? [...page.plausible.q] : [];
   page.plausible = stub;
-  for (const call of queued) stub(...call);
+  // An early call counts if it was made with consent and consent still stands.
+  for (const { call, choice } of early) {
+    if (choice?.categories[config.category] === true && store.has(config.category)) pending.push(call);
+    else dropCall(call);
+  }
   let client: Promise<AnalyticsClient> | null = null;
   let generation = 0;
 
   return {
     name: 'analytics',
-    async follow(state) {
+    // Follows the store as it is now: calls handed on late (the gate is a chunk)
+    // may carry an older state, which must not drop what the newer one granted.
+    async follow() {
       const current = ++generation;
-      if (state?.categories[config.category] === true) {
+      if (store.has(config.category)) {
         client ??= import('./analytics-client.js').then((module) => module.createAnalyticsClient(config, report));
         const sender = await client;
         // A newer state (a quick withdrawal) wins.

@@ -10,27 +10,29 @@ import type { Gate } from './gate.js';
  * gate is closed while its code is not there. A gate woken by `wake()` first
  * catches up with the store's current state.
  */
-export interface LazyGate extends Gate {
-  wake(): Promise<Gate | null>;
-  /** The gate once its chunk has arrived. */
-  readonly loaded: Gate | null;
+export interface LazyGate<G extends Gate> extends Gate {
+  wake(): Promise<G | null>;
+  /** The gate once its chunk has arrived (null before, or when it could not be loaded). */
+  readonly loaded: G | null;
 }
 
-export function lazyGate(
+export function lazyGate<G extends Gate>(
   store: ConsentStore,
   name: string,
-  load: () => Promise<Gate | null>,
+  load: () => Promise<G | null>,
   needs: (state: ConsentState | null, source: ChangeSource) => boolean,
   report: (message: string) => void,
-): LazyGate {
-  let gate: Promise<Gate | null> | null = null;
-  let loaded: Gate | null = null;
-  const fetchGate = (): Promise<Gate | null> =>
+): LazyGate<G> {
+  let gate: Promise<G | null> | null = null;
+  let loaded: G | null = null;
+  /** Calls made while the chunk loads, not yet handed on. */
+  let waiting = 0;
+  const fetchGate = (): Promise<G | null> =>
     (gate ??= load().then(
       (created) => (loaded = created),
       (error: unknown) => {
         // Nothing opens without the gate's code: reporting is all there is to do.
-        report(`the ${name} could not be loaded (${String(error)})`);
+        report(`the ${name} gate could not be loaded (${String(error)})`);
         return null;
       },
     ));
@@ -40,14 +42,24 @@ export function lazyGate(
       return loaded;
     },
     follow(state, source) {
+      // Once in, the gate acts at once (a withdrawal must not wait a microtask),
+      // unless calls from the load are still to be handed on before this one.
+      if (loaded && waiting === 0) return loaded.follow(state, source);
       if (!gate && !needs(state, source)) return;
-      // Calls made while the chunk loads run in their order once it is in.
-      return fetchGate().then((created) => created?.follow(state, source));
+      waiting += 1;
+      return fetchGate().then((created) => {
+        waiting -= 1;
+        return created?.follow(state, source);
+      });
     },
     wake() {
       if (gate) return gate;
       return fetchGate().then(async (created) => {
-        await created?.follow(store.state, 'restore');
+        try {
+          await created?.follow(store.state, 'restore');
+        } catch (error) {
+          report(`the ${name} gate failed: ${String(error)}`);
+        }
         return created;
       });
     },
