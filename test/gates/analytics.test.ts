@@ -48,29 +48,20 @@ describe('built-in analytics (Plausible-compatible)', () => {
 
   it('never sends a call made before consent, even when consent comes before the analytics code', async () => {
     const domain = uniqueDomain();
-    const config = { cookie: { name: uniqueCookieName() }, analytics: { endpoint: '/__analytics/api/event', domain } };
-    // The built widget, with the analytics gate's chunk held back by the server for 1.5 s.
-    const frame = document.createElement('iframe');
-    const params = new URLSearchParams({ config: JSON.stringify(config), src: '/vendor/slow-gates/consent-gate/consent-gate.js' });
-    frame.src = `/test/fixtures/page.html?${params}`;
-    const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-    document.body.append(frame);
-    try {
-      await loaded;
-      const win = frame.contentWindow as PlausibleWindow;
-      await waitFor(() => win.consentGate, 'the widget');
-      const callbacks: string[] = [];
-      win.plausible('Before', { callback: () => callbacks.push('Before') });
-      expect(callbacks, 'a dropped call still runs its callback').to.deep.equal(['Before']);
-      void win.consentGate.acceptAll();
-      win.plausible('After');
-      expect(win.performance.getEntriesByType('resource').some((entry) => /\/analytics-[\w-]+\.js$/.test(entry.name)), 'the gate is still on its way').to.equal(false);
-      await waitFor(async () => (await received(domain)).some((event) => event.name === 'After'), 'the call made with consent', 8000);
-      await settle();
-      expect((await received(domain)).map((event) => event.name)).to.deep.equal(['pageview', 'After']);
-    } finally {
-      frame.remove();
-    }
+    // The built widget, with the analytics gate's chunk held back by the server for 1.5 s;
+    // the page calls plausible('Before'), accepts, and calls plausible('After') before it arrives.
+    const page = await openPage({
+      src: ['/vendor/slow-gates/consent-gate/consent-gate.js'],
+      config: { cookie: { name: uniqueCookieName() }, analytics: { endpoint: '/__analytics/api/event', domain } },
+      params: { earlyAnalytics: '1' },
+    });
+    pages.push(page);
+    const early = (page.window as unknown as { __early: { gateFetched: boolean; callbacks: string[] } }).__early;
+    expect(early.gateFetched, 'the gate was still on its way').to.equal(false);
+    expect(early.callbacks, 'a dropped call still runs its callback, at once').to.deep.equal(['Before']);
+    await waitFor(async () => (await received(domain)).some((event) => event.name === 'After'), 'the call made with consent', 8000);
+    await settle();
+    expect((await received(domain)).map((event) => event.name)).to.deep.equal(['pageview', 'After']);
   });
 
   it('sends a pageview and the site\'s events once granted, as text/plain without cookies', async () => {
