@@ -53,14 +53,12 @@
  * screenshot per variant (first round, unthrottled) to check both banners show.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
 import os from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright';
 import { build } from 'vite';
-import { discoverBrowsers } from '../runner/browsers.mjs';
+import { launchChromium, serveLocally } from './local.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error('BENCH_RUNS must be a whole number of 1 or more');
@@ -161,26 +159,20 @@ const fileIn = (dir, prefix, path) => {
   const file = normalize(join(dir, path.slice(prefix.length)));
   return path.startsWith(prefix) && file.startsWith(dir) ? file : undefined;
 };
-const server = createServer((request, response) => {
+const server = await serveLocally((request, response) => {
   const path = decodeURIComponent((request.url ?? '/').split('?')[0]);
   const variant = path.slice(1);
   // Under /vanilla/: the bench's config module, else the package's dist/ files.
   const file = path === '/vanilla/config.js' ? vanillaConfig
     : fileIn(cgDir, '/consent-gate/', path) ?? fileIn(vanillaDist, '/vanilla/', path);
-  try {
-    const { type, body } = Object.hasOwn(widgets, variant)
-      ? gzipped(path, types['.html'], () => page(widgets[variant]))
-      : gzipped(path, types[extname(file ?? '')] ?? 'application/octet-stream', () => readFileSync(file));
-    response.setHeader('Content-Type', type);
-    response.setHeader('Content-Encoding', 'gzip');
-    response.end(body);
-  } catch {
-    response.statusCode = 404;
-    response.end();
-  }
+  const { type, body } = Object.hasOwn(widgets, variant)
+    ? gzipped(path, types['.html'], () => page(widgets[variant]))
+    : gzipped(path, types[extname(file ?? '')] ?? 'application/octet-stream', () => readFileSync(file));
+  response.setHeader('Content-Type', type);
+  response.setHeader('Content-Encoding', 'gzip');
+  response.end(body);
 });
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const origin = `http://127.0.0.1:${server.address().port}`;
+const { origin } = server;
 
 /**
  * Runs in the page before its own scripts: records when the Accept button is
@@ -301,9 +293,7 @@ async function run(browser, variant, throttling, screenshot) {
   }
 }
 
-const found = discoverBrowsers({ ...process.env, BROWSERS: 'chromium' }).found[0];
-if (!found) throw new Error('npm run bench needs Chromium (see README: Browsers for the tests)');
-const browser = await chromium.launch({ ...(found.executablePath ? { executablePath: found.executablePath } : {}), args: ['--no-sandbox'] });
+const browser = await launchChromium('npm run bench');
 if (SCREENSHOTS) mkdirSync(SCREENSHOTS, { recursive: true });
 /** results[throttling][variant]: one result per run; files[variant]: from the first run. */
 const results = {};

@@ -8,13 +8,11 @@
  * Exits non-zero over budget.
  */
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright';
 import { build } from 'vite';
-import { discoverBrowsers } from '../runner/browsers.mjs';
+import { launchChromium, serveLocally } from './local.mjs';
 
 const BUDGET = 12 * 1024;
 const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
@@ -26,32 +24,21 @@ const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
 <script type="module" src="/consent-gate/consent-gate.js"></script></head>
 <body><main><h1>A page</h1><p>Text.</p></main><footer><a href="#consent-preferences" data-consent-preferences>Preferences</a></footer></body></html>`;
 
-const server = createServer((request, response) => {
+const server = await serveLocally((request, response) => {
   const path = decodeURIComponent((request.url ?? '/').split('?')[0]);
   if (path === '/') {
     response.setHeader('Content-Type', 'text/html');
     return response.end(page);
   }
   const file = normalize(join(dist, path.replace(/^\/consent-gate\//, '')));
-  if (!path.startsWith('/consent-gate/') || !file.startsWith(dist)) {
-    response.statusCode = 404;
-    return response.end();
-  }
-  try {
-    const body = readFileSync(file);
-    response.setHeader('Content-Type', extname(file) === '.js' ? 'text/javascript' : 'application/octet-stream');
-    response.end(body);
-  } catch {
-    response.statusCode = 404;
-    response.end();
-  }
+  if (!path.startsWith('/consent-gate/') || !file.startsWith(dist)) throw new Error('not a file of dist/');
+  const body = readFileSync(file);
+  response.setHeader('Content-Type', extname(file) === '.js' ? 'text/javascript' : 'application/octet-stream');
+  response.end(body);
 });
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const origin = `http://127.0.0.1:${server.address().port}`;
+const { origin } = server;
 
-const found = discoverBrowsers({ ...process.env, BROWSERS: 'chromium' }).found[0];
-if (!found) throw new Error('npm run size needs Chromium (see README: Browsers for the tests)');
-const browser = await chromium.launch({ ...(found.executablePath ? { executablePath: found.executablePath } : {}), args: ['--no-sandbox'] });
+const browser = await launchChromium('npm run size');
 /** File → the step that first fetched it. */
 const fetched = new Map();
 let step = 'page load';
