@@ -110,17 +110,19 @@ export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
   /** A section of the config for an optional feature (parsed with its chunk). */
   const section = (key: (typeof SECTION_KEYS)[number]): unknown => (isPlainObject(raw) ? raw[key] : undefined);
   const given = (key: (typeof SECTION_KEYS)[number]): boolean => section(key) !== undefined && section(key) !== null;
+  const givenSections = SECTION_KEYS.filter(given);
   let sections: Promise<void> | null = null;
-  /** Parses the sections once; if their chunk cannot be fetched, they stay off (reported once). */
+  /** Parses the sections once; never rejects: if their chunk cannot be fetched, they stay off (reported once). */
   const parseSections = (): Promise<void> =>
-    (sections ??= SECTION_KEYS.some(given)
-      ? import('./consent/config-sections.js').then(
-          (module) => module.parseSections(config, raw, report),
-          (error: unknown) => report(`the config sections (${SECTION_KEYS.filter(given).join(', ')}) could not be loaded (${String(error)}); they stay off`),
-        )
-      : Promise.resolve());
+    (sections ??=
+      givenSections.length === 0
+        ? Promise.resolve()
+        : import('./consent/config-sections.js').then(
+            (module) => module.parseSections(config, raw, report),
+            (error: unknown) => report(`the config sections (${givenSections.join(', ')}) could not be loaded (${String(error)}); they stay off`),
+          ));
   // Parsed after the banner's first paint even before a gate needs them, so a bad section is reported early.
-  if (SECTION_KEYS.some(given)) void afterFirstPaint().then(parseSections);
+  if (givenSections.length > 0) void afterFirstPaint().then(parseSections);
   const store = new ConsentStore({
     config,
     jar: documentCookieJar(config.cookie, location.protocol === 'https:'),
@@ -142,6 +144,7 @@ export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
   // after the banner's first paint; a page's own SDK is taken over at once, and a
   // replay it already records stops now, before any chunk, unless the choice grants it.
   const holdPageReplay = (namespace: unknown): void => {
+    if (namespace === undefined || namespace === null) return;
     const settings = section('sentry');
     const category = isPlainObject(settings) && typeof settings.replayCategory === 'string' ? settings.replayCategory : 'replay';
     if (store.has(category)) return;
@@ -174,14 +177,12 @@ export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
         try {
           await parseSections();
           const { createAnalyticsGate } = await import('./gates/analytics.js');
-          if (store.config.analytics) return createAnalyticsGate(store, report, early.take());
-        } catch (error) {
+          // (A bad `analytics` section, reported by its parser, leaves analytics off.)
+          return store.config.analytics ? createAnalyticsGate(store, report, early.take()) : null;
+        } finally {
+          // Without a gate the kept calls are dropped; with one this finds nothing left to do.
           early.release();
-          throw error;
         }
-        // A bad `analytics` section (reported by its parser): analytics stays off.
-        early.release();
-        return null;
       },
       () => true,
     );
@@ -257,8 +258,8 @@ export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
   if (document.querySelector(markupSelector)) void markup.wake();
 
   // Consent records: made for each choice in this tab (what was shown, in the
-  // language it was shown in); a consent log's failed sends are retried (the gate
-  // waits for an idle moment), so with some waiting its chunk comes at once.
+  // language it was shown in). A consent log's sends that failed on an earlier
+  // page are retried: with some waiting, the gate comes at once (it retries when idle).
   const consentLog = lazy<ConsentLog>(
     'consent log',
     async () => {
@@ -287,7 +288,7 @@ export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
         ours.store = store;
       });
     // The declaration describes Sentry replay where it runs: it waits for that section's parser.
-    if (element.localName === DECLARATION_TAG && given('sentry')) void parseSections().catch(() => {}).then(hand);
+    if (element.localName === DECLARATION_TAG && given('sentry')) void parseSections().then(hand);
     else hand();
   };
   document.addEventListener('consent-gate:connect', (event) => attach(event.target as Element));

@@ -158,7 +158,7 @@ export function createSentryGate(
     return true;
   };
 
-  /** Our own SDK: the client chunk right after first paint, the replay chunk only on a grant. */
+  /** Our own SDK: the client chunk as the gate starts (after the banner's first paint: start.ts), the replay chunk only on a grant. */
   const ownHost = async (): Promise<ReplayHost> => {
     const { startSentryClient, addReplayIntegration } = await import('./sentry-client.js');
     startSentryClient(config!, () => granted);
