@@ -64,7 +64,8 @@ export class ConsentGateElement extends HTMLElement {
   }
   set store(store: ConsentStore | undefined) {
     this._store = store;
-    this._subscribe();
+    // (Out of the document it listens from its next connection, as it stops at its disconnection.)
+    if (this.isConnected) this._subscribe();
     this.requestUpdate();
   }
 
@@ -216,11 +217,14 @@ export class ConsentGateElement extends HTMLElement {
         this.locale,
       );
     // Cleared first, so the same choice made twice is announced twice.
-    this._announcement = '';
-    this.requestUpdate();
+    this._announce('');
     await this.updateComplete;
+    this._announce(this.locale.strings.saved.replace('{on}', () => list(true)).replace('{off}', () => list(false)));
+  }
+
+  private _announce(message: string): void {
+    this._announcement = message;
     this.requestUpdate();
-    this._announcement = this.locale.strings.saved.replace('{on}', () => list(true)).replace('{off}', () => list(false));
   }
 
   private _onAcceptAll = (): void => {
