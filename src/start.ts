@@ -83,6 +83,19 @@ function afterFirstPaint(): Promise<void> {
   });
 }
 
+/**
+ * Runs `run` in a task of its own, queued now (a message, which no timer clamp or
+ * background-tab throttling delays).
+ */
+function inNextTask(run: () => void): void {
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    channel.port1.close();
+    run();
+  };
+  channel.port2.postMessage(null);
+}
+
 /** The element that asks for the preferences dialog, if the event came from one. */
 function preferencesTrigger(event: Event): Element | null {
   for (const target of event.composedPath()) {
@@ -299,17 +312,27 @@ export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
     // First in <body>: keyboard and screen-reader users meet the choice before the page.
     if (existing.length === 0) document.body.prepend(document.createElement(tag));
   };
-  // A module script runs after parsing; an async or injected copy may run before <body> exists.
-  if (document.body) insertElement();
-  else document.addEventListener('DOMContentLoaded', insertElement, { once: true });
+  // The banner is built in a task of its own. This module runs in the task that
+  // ends parsing, which also lays the page out for the first time; the banner's
+  // first render there would make that task longer still (`npm run bench`:
+  // longest task at 4× CPU). An async or injected copy may run before <body> exists.
+  const inserted = new Promise<void>((resolve) => {
+    const insertSoon = (): void =>
+      inNextTask(() => {
+        insertElement();
+        resolve();
+      });
+    if (document.body) insertSoon();
+    else document.addEventListener('DOMContentLoaded', insertSoon, { once: true });
+  });
   const element = (): ConsentGateElement | null => {
     const found = document.querySelector(tag);
     return found && 'openPreferences' in found ? (found as ConsentGateElement) : null;
   };
 
   const openPreferences = async (opener: Element | null = deepActiveElement()): Promise<void> => {
-    // The opener is taken now: focus may move while the texts are still loading.
-    await locale;
+    // The opener is taken now: focus may move while the texts or the banner are still coming.
+    await Promise.all([locale, inserted]);
     const found = element();
     await found?.updateComplete;
     await found?.openPreferences(opener);
@@ -322,7 +345,8 @@ export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
   });
   if (location.hash === PREFERENCES_HASH) void openPreferences();
 
-  const ready = follow(store.state, 'restore').then(() => {
+  // Ready once the gates follow the stored choice and the banner is in the page.
+  const ready = Promise.all([follow(store.state, 'restore'), inserted]).then(() => {
     dispatch('consent-gate:ready', store.state);
     return store.state;
   });

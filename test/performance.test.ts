@@ -37,6 +37,17 @@ describe('performance: what is fetched when', function () {
     }
   });
 
+  it('builds the banner in a task after the one that runs the widget, which already lays the page out', async () => {
+    const page = await openPage({ src: [DIST_ENTRY], config: { cookie: { name: uniqueCookieName() } }, params: { afterWidget: '1' } });
+    pages.push(page);
+    await waitFor(() => page.window.__afterWidget, 'the script after the widget to run');
+    // A module script after the widget's runs in the same task: the API is there, the banner not yet.
+    expect(page.window.__afterWidget).to.deep.equal({ api: 'function', element: false });
+    await page.window.consentGate.ready;
+    expect(page.button('Accept all', 'banner').isConnected, 'the banner, once ready').to.equal(true);
+    expect(page.document.querySelectorAll('consent-gate').length).to.equal(1);
+  });
+
   it('with Sentry configured, the banner is in a frame before any Sentry chunk is requested', async () => {
     const key = uniqueSentryKey();
     const page = await openPage({ src: [DIST_ENTRY], config: { cookie: { name: uniqueCookieName() }, sentry: { dsn: loopbackDsn(key) } } });

@@ -20,6 +20,8 @@ export type SiteWindow = Window & {
   __errors: string[];
   /** performance.now() of the first animation frame with the banner rendered. */
   __bannerFrame: number | null;
+  /** With `afterWidget=1`: what a module script right after the widget's found. */
+  __afterWidget?: { api: string; element: boolean };
 };
 
 export interface SitePage {
