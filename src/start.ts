@@ -83,16 +83,6 @@ function afterFirstPaint(): Promise<void> {
   });
 }
 
-/**
- * Runs `run` in a task of its own, queued now. (A timer rather than a
- * MessageChannel, whose ports add about 4 KB of heap; a requestAnimationFrame
- * callback would run in the frame's own task, which `npm run bench` measured
- * longer still. A hidden tab may run it up to a second later: it paints nothing meanwhile.)
- */
-function inNextTask(run: () => void): void {
-  setTimeout(run, 0);
-}
-
 /** The element that asks for the preferences dialog, if the event came from one. */
 function preferencesTrigger(event: Event): Element | null {
   for (const target of event.composedPath()) {
@@ -115,6 +105,11 @@ function preferencesTrigger(event: Event): Element | null {
  */
 export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
   const report = createReporter();
+  /** Settles once the banner is in the page (see below: it is built in a task of its own). */
+  let bannerInserted!: () => void;
+  const inserted = new Promise<void>((resolve) => (bannerInserted = resolve));
+  /** After the banner's first paint: what waits for it never competes with it. */
+  const afterBannerPaint = (): Promise<void> => inserted.then(afterFirstPaint);
   const raw = options.config;
   const config = parseCoreConfig(raw, report);
   /** A section of the config for an optional feature (parsed with its chunk). */
@@ -132,7 +127,7 @@ export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
             (error: unknown) => report(`the config sections (${givenSections.join(', ')}) could not be loaded (${String(error)}); they stay off`),
           ));
   // Parsed after the banner's first paint even before a gate needs them, so a bad section is reported early.
-  if (givenSections.length > 0) void afterFirstPaint().then(parseSections);
+  if (givenSections.length > 0) void afterBannerPaint().then(parseSections);
   const store = new ConsentStore({
     config,
     jar: documentCookieJar(config.cookie, location.protocol === 'https:'),
@@ -169,7 +164,7 @@ export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
   const sentry = lazy<SentryGate>(
     'Sentry',
     async () => {
-      if (options.sentry === undefined) await afterFirstPaint();
+      if (options.sentry === undefined) await afterBannerPaint();
       await parseSections();
       const { createSentryGate } = await import('./gates/sentry.js');
       return createSentryGate(store, { report, pageSentry: options.sentry });
@@ -307,21 +302,28 @@ export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
     existing.forEach(attach);
     if (document.querySelector(DECLARATION_TAG)) defineDeclaration();
     // First in <body>: keyboard and screen-reader users meet the choice before the page.
-    if (existing.length === 0) document.body.prepend(document.createElement(tag));
+    if (existing.length === 0) document.body?.prepend(document.createElement(tag));
   };
   // The banner is built in a task of its own. This module runs in the task that
   // ends parsing, which also lays the page out for the first time; the banner's
   // first render there would make that task longer still (`npm run bench`:
-  // longest task at 4× CPU). An async or injected copy may run before <body> exists.
-  const inserted = new Promise<void>((resolve) => {
-    const insertSoon = (): void =>
-      inNextTask(() => {
+  // longest task at 4× CPU). The task comes from a timer: a MessageChannel's ports
+  // add about 4 KB of heap, and a requestAnimationFrame callback runs in the
+  // frame's task, which the bench measured longer still. (A hidden tab may run it
+  // up to a second later; it paints nothing meanwhile.) An async or injected copy
+  // may run before <body> exists.
+  const insertSoon = (): void => {
+    setTimeout(() => {
+      try {
         insertElement();
-        resolve();
-      });
-    if (document.body) insertSoon();
-    else document.addEventListener('DOMContentLoaded', insertSoon, { once: true });
-  });
+      } finally {
+        // (Whatever happened, ready and openPreferences do not wait forever.)
+        bannerInserted();
+      }
+    }, 0);
+  };
+  if (document.body || document.readyState !== 'loading') insertSoon();
+  else document.addEventListener('DOMContentLoaded', insertSoon, { once: true });
   const element = (): ConsentGateElement | null => {
     const found = document.querySelector(tag);
     return found && 'openPreferences' in found ? (found as ConsentGateElement) : null;

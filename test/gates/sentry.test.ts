@@ -104,6 +104,8 @@ describe('Sentry gate', function () {
     it('sends no replay and never downloads the replay chunk', async () => {
       const { key, config } = sentrySetup({ replaysSessionSampleRate: 1 });
       const page = await open(config);
+      // (An error thrown before the SDK is in, after the banner's first paint, is not reported.)
+      await waitFor(() => sentryClientStarted(page), 'Sentry to start', 5000);
       page.button('Reject all', 'banner').click();
       await activity(page, 'after reject');
       throwInPage(page, 'Error after reject');
