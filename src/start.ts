@@ -344,8 +344,8 @@ export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
   });
   if (location.hash === PREFERENCES_HASH) void openPreferences();
 
-  // Ready once the gates follow the stored choice and the banner is in the page.
-  const ready = Promise.all([follow(store.state, 'restore'), inserted]).then(() => {
+  // Ready once the gates follow the stored choice (PRODUCT.md), not waiting for the banner's task.
+  const ready = follow(store.state, 'restore').then(() => {
     dispatch('consent-gate:ready', store.state);
     return store.state;
   });

@@ -122,6 +122,8 @@ export async function openPage(options: OpenOptions = {}): Promise<SitePage> {
     close: () => frame.remove(),
   };
   await waitFor(() => page.events('consent-gate:ready').length > 0, 'consent-gate:ready');
+  // The banner comes in a task of its own, which may follow ready.
+  await waitFor(() => page.document.querySelector('consent-gate, consent-gate-widget'), 'the widget in the page');
   await page.widget()?.updateComplete;
   return page;
 }
