@@ -16,7 +16,7 @@ import type { Gate, GateFactory } from './gates/gate.js';
 import { createGoogleConsentModeGate } from './gates/google-consent-mode.js';
 import { lazyGate } from './gates/lazy-gate.js';
 import type { SentryGate } from './gates/sentry.js';
-import { CONSENT_GATE_TAG, defineConsentGate, type ConsentGateElement } from './ui/consent-gate.js';
+import { CONSENT_GATE_TAG, defineConsentGate, type ConsentGateElement, type ConsentGateRegistration } from './ui/consent-gate.js';
 import { deepActiveElement } from './ui/consent-gate.component.js';
 import { chooseLanguage, loadLocale, localeWithoutLoading, siteLanguages, type Locale } from './ui/i18n.js';
 
@@ -276,16 +276,15 @@ export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
   );
   if (given('consentLog') && readJson(storageKeys(store).pendingKey, null) !== null) void consentLog.wake();
 
-  // The UI: <consent-gate>, or a fallback tag when the page defined that name itself.
-  const { tag, element: elementClass, taken } = defineConsentGate();
-  if (taken) report(`<${CONSENT_GATE_TAG}> is already defined by something else on this page; the banner uses <${tag}>`);
+  /** The banner's tag and class: defined in the banner's own task (below), like the rest of its work. */
+  let registration: ConsentGateRegistration | null = null;
   // <consent-gate-declaration> (privacy pages only) is a chunk of its own, fetched when the page has one.
   const defineDeclaration = (): void =>
     loadOnce('privacy declaration', () => import('./ui/consent-declaration.component.js').then((module) => module.defineDeclaration()));
   watchAddedElements(DECLARATION_TAG, defineDeclaration);
   const attach = (element: Element): void => {
     const ours = element as Element & { locale: Locale; store: ConsentStore | undefined };
-    const known = element instanceof elementClass || element.localName === DECLARATION_TAG;
+    const known = (registration !== null && element instanceof registration.element) || element.localName === DECLARATION_TAG;
     if (!known || !('store' in element)) return;
     const hand = () =>
       withLocale((texts) => {
@@ -298,6 +297,10 @@ export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
   };
   document.addEventListener('consent-gate:connect', (event) => attach(event.target as Element));
   const insertElement = (): void => {
+    // The UI: <consent-gate>, or a fallback tag when the page defined that name itself.
+    registration = defineConsentGate();
+    const { tag, taken } = registration;
+    if (taken) report(`<${CONSENT_GATE_TAG}> is already defined by something else on this page; the banner uses <${tag}>`);
     const existing = document.querySelectorAll(tag);
     existing.forEach(attach);
     if (document.querySelector(DECLARATION_TAG)) defineDeclaration();
@@ -316,6 +319,8 @@ export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
     setTimeout(() => {
       try {
         insertElement();
+      } catch (error) {
+        report(`the banner could not be shown (${String(error)})`);
       } finally {
         // (Whatever happened, ready and openPreferences do not wait forever.)
         bannerInserted();
@@ -325,7 +330,7 @@ export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
   if (document.body || document.readyState !== 'loading') insertSoon();
   else document.addEventListener('DOMContentLoaded', insertSoon, { once: true });
   const element = (): ConsentGateElement | null => {
-    const found = document.querySelector(tag);
+    const found = registration && document.querySelector(registration.tag);
     return found && 'openPreferences' in found ? (found as ConsentGateElement) : null;
   };
 

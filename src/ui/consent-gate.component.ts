@@ -55,7 +55,7 @@ export class ConsentGateElement extends HTMLElement {
   constructor() {
     super();
     const root = this.attachShadow({ mode: 'open' });
-    root.adoptedStyleSheets = [styles];
+    root.adoptedStyleSheets = [styles()];
   }
 
   /** The consent store to render; the embed sets it. Without one the element shows nothing. */
@@ -126,7 +126,7 @@ export class ConsentGateElement extends HTMLElement {
         console.error(`consent-gate: the preferences dialog could not be loaded (${String(error)})`);
         return;
       }
-      this.shadowRoot!.adoptedStyleSheets = [styles, this._dialog.dialogStyles];
+      this.shadowRoot!.adoptedStyleSheets = [styles(), this._dialog.dialogStyles()];
     }
     this.requestUpdate();
     await this.updateComplete;
