@@ -49,6 +49,14 @@ export const GOOGLE_CONSENT_TYPES = Object.freeze([
   'security_storage',
 ]);
 
+/**
+ * What a `googleConsentMode` that cannot be read becomes: every Consent Mode
+ * type denied, and never granted (`*` is no category's name). Dropping the key
+ * instead would leave the page's Google tags without a default, which they take
+ * as consent: an open gate.
+ */
+export const CONSENT_MODE_ALL_DENIED: Readonly<Record<string, readonly string[]>> = Object.freeze({ '*': GOOGLE_CONSENT_TYPES });
+
 /** The widget's texts that `strings.<language>` may replace (category texts are set under `categories`). */
 export const TEXT_KEYS = Object.freeze([
   'regionLabel',
@@ -372,16 +380,19 @@ export function parseObjectKeys(
   }
 }
 
-/** Runs a key's parser; a ConfigError is reported and the key keeps `fallback`. */
+/**
+ * Runs a key's parser; a ConfigError is reported and the key keeps `fallback`
+ * (or takes `onError`, said in the report as `instead`, when its default is not the safe answer).
+ */
 export function attemptFor(raw: Record<string, unknown>, report: ConfigProblemReporter) {
-  return <T>(key: string, parse: () => T, fallback: T): T => {
+  return <T>(key: string, parse: () => T, fallback: T, onError?: { value: T; instead: string }): T => {
     if (raw[key] === undefined) return fallback;
     try {
       return parse();
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
-      report(`${error.message}; using the default`);
-      return fallback;
+      report(`${error.message}; ${onError?.instead ?? 'using the default'}`);
+      return onError ? onError.value : fallback;
     }
   };
 }
@@ -415,6 +426,7 @@ export function parseCoreConfig(raw: unknown, report: ConfigProblemReporter): Mu
     'googleConsentMode',
     () => parseGoogleConsentMode(raw.googleConsentMode, config.categories),
     config.googleConsentMode,
+    { value: CONSENT_MODE_ALL_DENIED, instead: 'every Consent Mode type stays denied' },
   );
   config.placement = attempt('placement', () => parseChoice('placement', raw.placement, PLACEMENTS), config.placement);
   config.theme = attempt('theme', () => parseChoice('theme', raw.theme, THEMES), config.theme);

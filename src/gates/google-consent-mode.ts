@@ -4,7 +4,9 @@
  * stored choice (at once) and every later change become
  * `gtag('consent', 'update', …)`.
  * Commands go on `dataLayer` as gtag pushes them, as `arguments` objects,
- * through the page's own `gtag` when it defined one.
+ * through the page's own `gtag` when it defined one. A mapping the config
+ * could not read arrives as every type under `*`, which no category is called:
+ * all denied, always (config-base.ts).
  */
 import type { ConsentStore } from '../consent/store.js';
 import type { ConsentState } from '../consent/types.js';

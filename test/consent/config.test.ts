@@ -1,4 +1,5 @@
 import { expect } from '@esm-bundle/chai';
+import { CONSENT_MODE_ALL_DENIED } from '../../src/consent/config-base.js';
 import { defaultConfig, parseConfig } from '../../src/consent/config.js';
 import type { ResolvedConfig } from '../../src/consent/types.js';
 
@@ -182,9 +183,9 @@ describe('parseConfig', () => {
       [{ sentry: { dsn: 'https://k@h.io/1', mask: '.x' } }, 'sentry.mask', (c) => c.sentry?.mask, []],
       [{ sentry: { dsn: 'https://k@h.io/1', block: [''] } }, 'sentry.block', (c) => c.sentry?.block, []],
       [{ sentry: { dsn: 'https://k@h.io/1', keepUrlQuery: 1 } }, 'sentry.keepUrlQuery', (c) => c.sentry?.keepUrlQuery, false],
-      [{ googleConsentMode: { marketing: ['ad_storage'] } }, 'googleConsentMode.marketing', (c) => c.googleConsentMode, null],
-      [{ googleConsentMode: { analytics: ['analytics'] } }, 'googleConsentMode.analytics', (c) => c.googleConsentMode, null],
-      [{ googleConsentMode: ['analytics_storage'] }, 'googleConsentMode', (c) => c.googleConsentMode, null],
+      [{ googleConsentMode: { marketing: ['ad_storage'] } }, 'googleConsentMode.marketing', (c) => c.googleConsentMode, CONSENT_MODE_ALL_DENIED],
+      [{ googleConsentMode: { analytics: ['analytics'] } }, 'googleConsentMode.analytics', (c) => c.googleConsentMode, CONSENT_MODE_ALL_DENIED],
+      [{ googleConsentMode: ['analytics_storage'] }, 'googleConsentMode', (c) => c.googleConsentMode, CONSENT_MODE_ALL_DENIED],
       [{ consentLog: { url: 'javascript:void 0' } }, 'consentLog.url', (c) => c.consentLog, null],
       [{ consentLog: '/api/consent' }, 'consentLog', (c) => c.consentLog, null],
       [{ colour: 'red' }, 'colour', (c) => c, defaultConfig()],

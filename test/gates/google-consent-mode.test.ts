@@ -84,4 +84,22 @@ describe('Google Consent Mode v2', () => {
     await waitFor(() => consentCommands(two).length === 2, 'the update in the other tab', 3000);
     expect(consentCommands(two)[1]).to.deep.equal(['consent', 'update', { ...DENIED, analytics_storage: 'granted' }]);
   });
+
+  it('denies every Consent Mode type, and never grants one, when googleConsentMode cannot be read', async () => {
+    // "marketing" is not a configured category here: the mapping is a config error.
+    const page = await openPage({ config: { cookie: { name: uniqueCookieName() }, googleConsentMode: MAPPING } });
+    pages.push(page);
+    const all = Object.fromEntries(
+      ['ad_storage', 'ad_user_data', 'ad_personalization', 'analytics_storage', 'functionality_storage', 'personalization_storage', 'security_storage'].map(
+        (type) => [type, 'denied'],
+      ),
+    );
+    expect(page.window.__errors.filter((message) => message.includes('"googleConsentMode.marketing"'))).to.have.length(1);
+    expect(page.window.__errors.find((message) => message.includes('"googleConsentMode.marketing"'))).to.include('every Consent Mode type stays denied');
+    const layer = (page.window as LayerWindow).dataLayer;
+    expect(Array.from(layer[0] as ArrayLike<unknown>), 'the very first dataLayer entry').to.deep.equal(['consent', 'default', { ...all, wait_for_update: 500 }]);
+    await page.window.consentGate.acceptAll();
+    expect(page.window.consentGate.has('analytics'), 'the choice itself is kept').to.equal(true);
+    expect(consentCommands(page).slice(1)).to.deep.equal([['consent', 'update', all]]);
+  });
 });
