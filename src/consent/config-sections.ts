@@ -40,12 +40,14 @@ function parseSelectors(key: string, value: unknown): readonly string[] {
 
 function parseSentry(value: unknown, categories: readonly CategoryConfig[], report: ConfigProblemReporter): SentryConfig | null {
   if (value === null) return null;
-  if (!isPlainObject(value)) return fail('sentry', 'an object with a "dsn"', value);
-  if (typeof value.dsn !== 'string' || !SENTRY_DSN.test(value.dsn)) {
-    return fail('sentry.dsn', 'a Sentry DSN such as "https://key@o1.ingest.sentry.io/1"', value.dsn);
+  if (!isPlainObject(value)) return fail('sentry', 'an object', value);
+  // No DSN: no client of ours; the rest applies to the page's own SDK.
+  const dsn = value.dsn ?? null;
+  if (dsn !== null && (typeof dsn !== 'string' || !SENTRY_DSN.test(dsn))) {
+    return fail('sentry.dsn', 'a Sentry DSN such as "https://key@o1.ingest.sentry.io/1"', dsn);
   }
   const sentry: { -readonly [K in keyof SentryConfig]: SentryConfig[K] } = {
-    dsn: value.dsn,
+    dsn,
     replayCategory: 'replay',
     replaysSessionSampleRate: 0.1,
     replaysOnErrorSampleRate: 1,

@@ -34,7 +34,11 @@ export interface CookieConfig {
 }
 
 export interface SentryConfig {
-  readonly dsn: string;
+  /**
+   * Where our own client sends; null without one: the section then sets replay
+   * up on the page's own SDK (`useSentry()`, or `window.Sentry` at start-up).
+   */
+  readonly dsn: string | null;
   readonly replayCategory: CategoryName;
   readonly replaysSessionSampleRate: number;
   readonly replaysOnErrorSampleRate: number;

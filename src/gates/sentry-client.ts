@@ -20,7 +20,7 @@ function carriesReplay(envelope: Envelope): boolean {
  * envelope: replay data never leaves the page while consent is withdrawn, even
  * a retry the SDK scheduled before the withdrawal.
  */
-export function startSentryClient(config: SentryConfig, isReplayAllowed: () => boolean): void {
+export function startSentryClient(config: SentryConfig & { readonly dsn: string }, isReplayAllowed: () => boolean): void {
   const keepQuery = config.keepUrlQuery;
   init({
     dsn: config.dsn,

@@ -106,8 +106,9 @@ export function createSentryGate(
   options: { report: (message: string) => void; pageSentry?: unknown },
 ): SentryGate {
   const { report } = options;
-  const config = store.config.sentry;
-  const settings = config ?? BRING_YOUR_OWN_SETTINGS;
+  /** Our own client's settings: only with a DSN. (A section without one sets replay up on the page's SDK.) */
+  const config = store.config.sentry?.dsn ? (store.config.sentry as SentryConfig & { dsn: string }) : null;
+  const settings = store.config.sentry ?? BRING_YOUR_OWN_SETTINGS;
 
   /** Where replay runs, once known: the site's SDK, or ours from two lazy chunks. */
   let host: Promise<ReplayHost> | null = null;

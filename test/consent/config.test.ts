@@ -55,6 +55,12 @@ describe('parseConfig', () => {
         'de-at': { rejectAll: 'Ablehnen' },
       }],
       ['strings HTML kept as text', { en: { bannerTitle: '<b>Hi</b>' } }, (c) => c.strings.en?.bannerTitle, '<b>Hi</b>'],
+      // Without a DSN there is no client of ours; the section sets replay up on the page's own SDK.
+      ['sentry without a dsn', { replayCategory: 'analytics', mask: ['.secret'] }, (c) => [c.sentry?.dsn, c.sentry?.replayCategory, c.sentry?.mask], [
+        null,
+        'analytics',
+        ['.secret'],
+      ]],
     ];
     const keyOf = (name: string) => name.split(/[ .]/)[0]!;
     for (const [name, value, read, expected] of valid) {
@@ -173,6 +179,8 @@ describe('parseConfig', () => {
       [{ sentry: 'https://key@host/1' }, 'sentry', (c) => c.sentry, null],
       [{ sentry: { dsn: 'not a dsn' } }, 'sentry.dsn', (c) => c.sentry, null],
       [{ sentry: { dsn: 'javascript://key@host/1' } }, 'sentry.dsn', (c) => c.sentry, null],
+      [{ sentry: { dsn: '' } }, 'sentry.dsn', (c) => c.sentry, null],
+      [{ sentry: { replayCategory: 'necessary' } }, 'sentry.replayCategory', (c) => [c.sentry?.dsn, c.sentry?.replayCategory], [null, 'replay']],
       [{ sentry: { dsn: 'https://k@h.io/1', replayCategory: 'marketing' } }, 'sentry.replayCategory', (c) => c.sentry?.replayCategory, 'replay'],
       [{ sentry: { dsn: 'https://k@h.io/1', replayCategory: 'necessary' } }, 'sentry.replayCategory', (c) => c.sentry?.replayCategory, 'replay'],
       [{ sentry: { dsn: 'https://k@h.io/1', replaysSessionSampleRate: 2 } }, 'sentry.replaysSessionSampleRate', (c) => c.sentry?.replaysSessionSampleRate, 0.1],

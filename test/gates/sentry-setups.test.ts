@@ -78,6 +78,28 @@ describe('Sentry gate set-ups', function () {
     });
   });
 
+  describe("with the site's own Sentry SDK and a sentry section without a DSN", () => {
+    it('follows the replay category the section names, with no client of ours and no config error', async () => {
+      const key = uniqueSentryKey();
+      const page = await openBuilt(
+        pages,
+        { cookie: { name: uniqueCookieName() }, categories: { recording: { label: 'Session recording' } }, sentry: { replayCategory: 'recording' } },
+        { fixture: '/test/fixtures/own-sentry.html', params: { dsn: loopbackDsn(key) } },
+      );
+      await waitFor(() => (page.window as unknown as { siteSentry?: unknown }).siteSentry, "the site's SDK");
+      // The default replay category grants nothing here.
+      await page.window.consentGate.set({ replay: true, analytics: true });
+      await sleep(3000);
+      expect(page.window.sessionStorage.getItem(REPLAY_SESSION_KEY), 'no replay for the "replay" category').to.equal(null);
+      await page.window.consentGate.set({ recording: true });
+      await waitFor(() => page.window.sessionStorage.getItem(REPLAY_SESSION_KEY), 'replay to start', 10_000);
+      await page.window.consentGate.set({ recording: false });
+      expect(page.window.sessionStorage.getItem(REPLAY_SESSION_KEY), 'stopped on withdrawal').to.equal(null);
+      expect(fetchedUrls(page).some((url) => /sentry-client-/.test(url)), 'no Sentry client of ours').to.equal(false);
+      expect(page.window.__errors.filter((message) => message.includes('sentry')), page.window.__errors.join('\n')).to.deep.equal([]);
+    });
+  });
+
   describe('under a strict Content Security Policy', () => {
     it('shows the banner, records with the shipped worker and withdraws without one violation', async () => {
       const { key, config } = sentrySetup({ replaysSessionSampleRate: 1 });
