@@ -82,6 +82,17 @@ describe('dist/', () => {
     for (const marker of REPLAY_MARKERS) expect(entry).to.not.include(marker);
   });
 
+  it("starts the entry, and only the entry, with V8's compile hint (vite.config.ts says why)", async () => {
+    // The files as built (the test server's own transform of .js would put "use strict" first).
+    const raw = async (file: string) => (await fetch(`/__raw${DIST}${file}`, { cache: 'no-store' })).text();
+    const hint = '//# allFunctionsCalledOnLoad\n';
+    const entry = await raw('consent-gate.js');
+    expect(entry.startsWith(hint), entry.slice(0, 60)).to.equal(true);
+    const chunks = (await reachable('consent-gate.js')).filter((file) => file !== 'consent-gate.js');
+    expect(chunks.length).to.be.above(5);
+    for (const chunk of chunks) expect((await raw(chunk)).startsWith(hint), chunk).to.equal(false);
+  });
+
   it('keeps replay code out of the error-monitoring chunk and in a chunk of its own', async () => {
     const lazy = await reachable('consent-gate.js');
     const client = lazy.find((file) => file.startsWith('sentry-client-'));
