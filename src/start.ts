@@ -15,6 +15,7 @@ import type { ConsentLog } from './gates/consent-log.js';
 import type { Gate, GateFactory } from './gates/gate.js';
 import { createGoogleConsentModeGate } from './gates/google-consent-mode.js';
 import { lazyGate } from './gates/lazy-gate.js';
+import { keepEarlyErrors } from './gates/sentry-early.js';
 import type { SentryGate } from './gates/sentry.js';
 import { CONSENT_GATE_TAG, defineConsentGate, type ConsentGateElement, type ConsentGateRegistration } from './ui/consent-gate.js';
 import { deepActiveElement } from './ui/consent-gate.component.js';
@@ -89,6 +90,8 @@ function preferencesTrigger(event: Event): Element | null {
     if (!(target instanceof Element)) continue;
     if (target.hasAttribute('data-consent-preferences')) return target;
     if (target instanceof HTMLAnchorElement && target.hash === PREFERENCES_HASH) {
+      // Written as a bare fragment it means this page, even where <base href> (an SPA's "/") resolves it elsewhere.
+      if (target.getAttribute('href') === PREFERENCES_HASH) return target;
       const here = new URL(location.href);
       const there = new URL(target.href, location.href);
       // A link to another page's #consent-preferences navigates; that page opens the dialog.
@@ -161,13 +164,21 @@ export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
     }
   };
   holdPageReplay(options.sentry);
+  // Our own client comes after the banner's first paint: errors thrown before are kept for it.
+  const earlyErrors = given('sentry') && options.sentry === undefined ? keepEarlyErrors() : null;
   const sentry = lazy<SentryGate>(
     'Sentry',
     async () => {
-      if (options.sentry === undefined) await afterBannerPaint();
-      await parseSections();
-      const { createSentryGate } = await import('./gates/sentry.js');
-      return createSentryGate(store, { report, pageSentry: options.sentry });
+      try {
+        if (options.sentry === undefined) await afterBannerPaint();
+        await parseSections();
+        const { createSentryGate } = await import('./gates/sentry.js');
+        return createSentryGate(store, { report, pageSentry: options.sentry, earlyErrors });
+      } catch (error) {
+        // (Without a gate nothing is kept any longer.)
+        earlyErrors?.take();
+        throw error;
+      }
     },
     () => given('sentry') || options.sentry !== undefined,
   );

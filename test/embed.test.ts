@@ -202,6 +202,22 @@ describe('the script-tag embed', () => {
       await waitFor(() => page.inWidget<HTMLDialogElement>('dialog')?.open, 'the dialog to open');
     });
 
+    it('opens from a bare #consent-preferences link on a page whose <base href> points elsewhere (an SPA)', async () => {
+      const page = await open({ config: { cookie: { name: uniqueCookieName() } } });
+      const base = page.document.createElement('base');
+      base.href = '/somewhere-else/';
+      page.document.head.prepend(base);
+      const link = page.document.createElement('a');
+      link.setAttribute('href', '#consent-preferences');
+      link.textContent = 'Cookie settings';
+      page.document.body.append(link);
+      const path = page.frame.contentWindow!.location.pathname;
+      expect(link.pathname, 'the link resolves against <base>').to.equal('/somewhere-else/');
+      link.click();
+      await waitFor(() => page.inWidget<HTMLDialogElement>('dialog')?.open, 'the dialog to open');
+      expect(page.frame.contentWindow!.location.pathname, 'the link does not navigate').to.equal(path);
+    });
+
     it('saves the switches with Save preferences', async () => {
       const page = await open({ config: { cookie: { name: uniqueCookieName() } } });
       await page.window.consentGate.openPreferences();

@@ -4,7 +4,7 @@
  * without consent, so it collects no user info, cookies, headers or URL queries,
  * stores nothing, and keeps page text out of breadcrumbs.
  */
-import { addEventProcessor, addIntegration, init, makeFetchTransport } from '@sentry/browser';
+import { addEventProcessor, addIntegration, captureException, init, makeFetchTransport } from '@sentry/browser';
 import type { Envelope, Integration } from '@sentry/core';
 import type { SentryConfig } from '../consent/types.js';
 import { scrubBreadcrumb, scrubEvent, type SentryEventLike } from './sentry-privacy.js';
@@ -18,9 +18,14 @@ function carriesReplay(envelope: Envelope): boolean {
 /**
  * Starts our own Sentry client. `isReplayAllowed` is asked for every outgoing
  * envelope: replay data never leaves the page while consent is withdrawn, even
- * a retry the SDK scheduled before the withdrawal.
+ * a retry the SDK scheduled before the withdrawal. `earlyErrors`, thrown on the
+ * page before the client was in (sentry-early.ts), are reported as unhandled.
  */
-export function startSentryClient(config: SentryConfig & { readonly dsn: string }, isReplayAllowed: () => boolean): void {
+export function startSentryClient(
+  config: SentryConfig & { readonly dsn: string },
+  isReplayAllowed: () => boolean,
+  earlyErrors: readonly unknown[] = [],
+): void {
   const keepQuery = config.keepUrlQuery;
   init({
     dsn: config.dsn,
@@ -50,6 +55,7 @@ export function startSentryClient(config: SentryConfig & { readonly dsn: string 
   });
   // An event processor also reaches replay_event items, which skip beforeSend.
   addEventProcessor((event) => scrubEvent(event as SentryEventLike, keepQuery) as typeof event);
+  for (const error of earlyErrors) captureException(error, { mechanism: { type: 'onerror', handled: false } });
 }
 
 /** Adds the replay integration to the client started above. */

@@ -11,6 +11,7 @@
  */
 import type { ConsentStore } from '../consent/store.js';
 import type { ConsentState, SentryConfig } from '../consent/types.js';
+import type { EarlyErrors } from './sentry-early.js';
 import type { Gate } from './gate.js';
 import type { SentryEventLike } from './sentry-privacy.js';
 
@@ -103,7 +104,7 @@ export interface SentryGate extends Gate {
  */
 export function createSentryGate(
   store: ConsentStore,
-  options: { report: (message: string) => void; pageSentry?: unknown },
+  options: { report: (message: string) => void; pageSentry?: unknown; earlyErrors?: EarlyErrors | null },
 ): SentryGate {
   const { report } = options;
   /** Our own client's settings: only with a DSN. (A section without one sets replay up on the page's SDK.) */
@@ -162,7 +163,7 @@ export function createSentryGate(
   /** Our own SDK: the client chunk as the gate starts (after the banner's first paint: start.ts), the replay chunk only on a grant. */
   const ownHost = async (): Promise<ReplayHost> => {
     const { startSentryClient, addReplayIntegration } = await import('./sentry-client.js');
-    startSentryClient(config!, () => granted);
+    startSentryClient(config!, () => granted, options.earlyErrors?.take() ?? []);
     return {
       create: async (replaySettings) => (await import('./sentry-replay.js')).createReplayIntegration(replaySettings),
       add: (integration) => addReplayIntegration(integration as never),
@@ -216,6 +217,8 @@ export function createSentryGate(
   };
 
   if (options.pageSentry !== undefined) adopt(options.pageSentry, 'window.Sentry');
+  // Errors kept for our client since start-up: none will come without one.
+  if (!config || pageNamespace) options.earlyErrors?.take();
 
   // Error monitoring does not wait for consent.
   void replayHost()?.catch((error) => report(`Sentry could not start: ${String(error)}`));

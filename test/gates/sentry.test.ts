@@ -15,6 +15,7 @@ import {
   replaySentAfter,
   sentrySetup,
   sleep,
+  waitForEnvelopes,
   waitForItem,
 } from '../helpers/sentry.js';
 
@@ -79,6 +80,26 @@ describe('Sentry gate', function () {
       expect(page.document.cookie, 'no Sentry cookie').to.not.match(/sentry/i);
       expect(page.document.cookie, 'no consent cookie before a choice').to.not.include(cookie);
     });
+
+    it('reports an error the page throws before the Sentry client is in, as unhandled and scrubbed', async () => {
+      // The client comes after the banner's first paint; the page throws right after the widget's script.
+      const { key, config } = sentrySetup();
+      await openBuilt(pages, config, { params: { throwAfterWidget: 'SENTINEL-EARLY-ERROR' } });
+      const list = await waitForEnvelopes(
+        key,
+        (received) => items(received, 'event').some((item) => item.raw.includes('SENTINEL-EARLY-ERROR')),
+        'the early error',
+      );
+      const event = items(list, 'event').find((item) => item.raw.includes('SENTINEL-EARLY-ERROR'))!.payload!;
+      const exception = (event.exception as { values: { value: string; mechanism?: { handled?: boolean } }[] }).values[0]!;
+      expect(exception.value).to.equal('SENTINEL-EARLY-ERROR');
+      expect(exception.mechanism?.handled, 'reported as unhandled, as the SDK would have').to.equal(false);
+      expect(event.user, 'no user data').to.equal(undefined);
+      expect((event.request as { url: string }).url).to.not.include('?');
+      await sleep(1500);
+      const later = items(await envelopes(key), 'event').filter((item) => item.raw.includes('SENTINEL-EARLY-ERROR'));
+      expect(later, 'reported once').to.have.length(1);
+    });
   });
 
   describe('after Accept all', () => {
@@ -104,7 +125,7 @@ describe('Sentry gate', function () {
     it('sends no replay and never downloads the replay chunk', async () => {
       const { key, config } = sentrySetup({ replaysSessionSampleRate: 1 });
       const page = await open(config);
-      // (An error thrown before the SDK is in, after the banner's first paint, is not reported.)
+      // (The SDK first: the error below then meets the running client, not the start-up buffer.)
       await waitFor(() => sentryClientStarted(page), 'Sentry to start', 5000);
       page.button('Reject all', 'banner').click();
       await activity(page, 'after reject');
