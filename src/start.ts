@@ -153,9 +153,11 @@ export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
   // replay it already records stops now, before any chunk, unless the choice grants it.
   const holdPageReplay = (namespace: unknown): void => {
     if (namespace === undefined || namespace === null) return;
+    // The section's replay category as its parser (not loaded yet) will take it: a configured category other than necessary.
     const settings = section('sentry');
-    const category = isPlainObject(settings) && typeof settings.replayCategory === 'string' ? settings.replayCategory : 'replay';
-    if (store.has(category)) return;
+    const named = isPlainObject(settings) ? settings.replayCategory : undefined;
+    const valid = named !== 'necessary' && config.categories.some((category) => category.name === named);
+    if (store.has(valid ? (named as string) : 'replay')) return;
     try {
       const replay = (namespace as { getReplay?(): { stop(): unknown } | undefined } | null)?.getReplay?.();
       void Promise.resolve(replay?.stop()).catch(() => {});
@@ -165,7 +167,8 @@ export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
   };
   holdPageReplay(options.sentry);
   // Our own client comes after the banner's first paint: errors thrown before are kept for it.
-  const earlyErrors = given('sentry') && options.sentry === undefined ? keepEarlyErrors() : null;
+  const ownClient = isPlainObject(section('sentry')) && typeof (section('sentry') as Record<string, unknown>).dsn === 'string';
+  const earlyErrors = ownClient && options.sentry === undefined ? keepEarlyErrors() : null;
   const sentry = lazy<SentryGate>(
     'Sentry',
     async () => {

@@ -84,7 +84,11 @@ describe('dist/', () => {
 
   it("starts the entry, and only the entry, with V8's compile hint (vite.config.ts says why)", async () => {
     // The files as built (the test server's own transform of .js would put "use strict" first).
-    const raw = async (file: string) => (await fetch(`/__raw${DIST}${file}`, { cache: 'no-store' })).text();
+    const raw = async (file: string) => {
+      const response = await fetch(`/__raw${DIST}${file}`, { cache: 'no-store' });
+      expect(response.status, `${file} as built`).to.equal(200);
+      return response.text();
+    };
     const hint = '//# allFunctionsCalledOnLoad\n';
     const entry = await raw('consent-gate.js');
     expect(entry.startsWith(hint), entry.slice(0, 60)).to.equal(true);

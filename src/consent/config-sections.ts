@@ -77,6 +77,21 @@ function parseSentry(value: unknown, categories: readonly CategoryConfig[], repo
     },
   };
   parseObjectKeys('sentry', value, parsers, report);
+  if (dsn === null) {
+    // The site's own SDK takes these from its init(); ours would, with a DSN.
+    const ignored = ['replaysSessionSampleRate', 'replaysOnErrorSampleRate', 'environment', 'release', 'tunnel'].filter((key) => value[key] !== undefined);
+    if (ignored.length > 0) {
+      sentry.replaysSessionSampleRate = 0.1;
+      sentry.replaysOnErrorSampleRate = 1;
+      delete sentry.environment;
+      delete sentry.release;
+      delete sentry.tunnel;
+      const many = ignored.length > 1;
+      report(
+        `config ${ignored.map((key) => `"sentry.${key}"`).join(', ')} ${many ? 'are' : 'is'} for consent-gate's own client, which runs only with "sentry.dsn"; ignored (your Sentry.init() sets ${many ? 'them' : 'it'} for yours)`,
+      );
+    }
+  }
   return sentry;
 }
 

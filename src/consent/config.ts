@@ -1,7 +1,9 @@
 /**
  * Config parsing and validation. Every key is optional; a key with a bad value is
  * reported once (naming the key) and replaced by its default as a whole, so the
- * widget never runs half-configured and never with a gate open by mistake.
+ * widget never runs half-configured and never with a gate open by mistake. (One
+ * key's default would open one: a `googleConsentMode` that cannot be read
+ * becomes all types denied instead of none at all; see config-base.ts.)
  *
  * `parseConfig()` validates everything at once. The script build parses in two
  * steps instead (config-base.ts at start-up, config-sections.ts with the

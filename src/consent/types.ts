@@ -83,8 +83,11 @@ export interface ResolvedConfig {
   readonly categories: readonly CategoryConfig[];
   readonly cookie: CookieConfig;
   readonly sentry: SentryConfig | null;
-  /** Category name to Google Consent Mode types. */
-  readonly googleConsentMode: Readonly<Record<CategoryName, readonly string[]>> | null;
+  /**
+   * Category name to Google Consent Mode types. A mapping the config could not
+   * read is every type under `*`, which names no category: all denied, always.
+   */
+  readonly googleConsentMode: Readonly<Record<CategoryName | '*', readonly string[]>> | null;
   readonly consentLog: { readonly url: string } | null;
   /** Built-in cookieless analytics (Plausible-compatible); null when not configured. */
   readonly analytics: AnalyticsConfig | null;

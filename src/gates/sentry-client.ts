@@ -7,6 +7,7 @@
 import { addEventProcessor, addIntegration, captureException, init, makeFetchTransport } from '@sentry/browser';
 import type { Envelope, Integration } from '@sentry/core';
 import type { SentryConfig } from '../consent/types.js';
+import type { EarlyError } from './sentry-early.js';
 import { scrubBreadcrumb, scrubEvent, type SentryEventLike } from './sentry-privacy.js';
 
 const REPLAY_ITEM_TYPES = new Set(['replay_event', 'replay_recording']);
@@ -24,7 +25,7 @@ function carriesReplay(envelope: Envelope): boolean {
 export function startSentryClient(
   config: SentryConfig & { readonly dsn: string },
   isReplayAllowed: () => boolean,
-  earlyErrors: readonly unknown[] = [],
+  earlyErrors: readonly EarlyError[] = [],
 ): void {
   const keepQuery = config.keepUrlQuery;
   init({
@@ -55,7 +56,7 @@ export function startSentryClient(
   });
   // An event processor also reaches replay_event items, which skip beforeSend.
   addEventProcessor((event) => scrubEvent(event as SentryEventLike, keepQuery) as typeof event);
-  for (const error of earlyErrors) captureException(error, { mechanism: { type: 'onerror', handled: false } });
+  for (const { error, mechanism } of earlyErrors) captureException(error, { mechanism: { type: mechanism, handled: false } });
 }
 
 /** Adds the replay integration to the client started above. */

@@ -7,18 +7,25 @@
  */
 const KEPT = 10;
 
+/** A kept error: what was thrown, and how the SDK's global handlers would have caught it. */
+export interface EarlyError {
+  readonly error: unknown;
+  readonly mechanism: 'onerror' | 'onunhandledrejection';
+}
+
 export interface EarlyErrors {
   /** Stops listening and hands over what was kept. */
-  take(): unknown[];
+  take(): EarlyError[];
 }
 
 export function keepEarlyErrors(): EarlyErrors {
-  let kept: unknown[] = [];
-  const onError = (event: ErrorEvent): void => {
-    if (kept.length < KEPT) kept.push(event.error ?? event.message);
+  let kept: EarlyError[] = [];
+  const onError = (event: Event): void => {
+    // (Only script errors: an `error` event a page dispatches itself is not one.)
+    if (event instanceof ErrorEvent && kept.length < KEPT) kept.push({ error: event.error ?? event.message, mechanism: 'onerror' });
   };
   const onRejection = (event: PromiseRejectionEvent): void => {
-    if (kept.length < KEPT) kept.push(event.reason);
+    if (kept.length < KEPT) kept.push({ error: event.reason, mechanism: 'onunhandledrejection' });
   };
   addEventListener('error', onError);
   addEventListener('unhandledrejection', onRejection);

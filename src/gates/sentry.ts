@@ -93,6 +93,11 @@ const BRING_YOUR_OWN_SETTINGS: Pick<SentryConfig, 'replayCategory'> & ReplaySett
   keepUrlQuery: false,
 };
 
+/** A section with a DSN: our own client runs. */
+function hasOwnClient(section: SentryConfig | null): section is SentryConfig & { readonly dsn: string } {
+  return typeof section?.dsn === 'string';
+}
+
 export interface SentryGate extends Gate {
   /** Drives the site's own Sentry SDK instead of loading ours. */
   useSentry(namespace: unknown): void;
@@ -108,7 +113,7 @@ export function createSentryGate(
 ): SentryGate {
   const { report } = options;
   /** Our own client's settings: only with a DSN. (A section without one sets replay up on the page's SDK.) */
-  const config = store.config.sentry?.dsn ? (store.config.sentry as SentryConfig & { dsn: string }) : null;
+  const config = hasOwnClient(store.config.sentry) ? store.config.sentry : null;
   const settings = store.config.sentry ?? BRING_YOUR_OWN_SETTINGS;
 
   /** Where replay runs, once known: the site's SDK, or ours from two lazy chunks. */

@@ -104,7 +104,7 @@ export class ConsentDeclarationElement extends LitElement {
             ${description(category) ? html`<p>${description(category)}</p>` : nothing}
             ${category === replay
               ? html`<p>${strings.declReplayText.replace('{category}', () => label(replay))}</p>
-                  ${config.sentry!.replaysOnErrorSampleRate > 0 ? html`<p>${strings.declErrorBuffer}</p>` : nothing}`
+                  ${config.sentry!.dsn !== null && config.sentry!.replaysOnErrorSampleRate > 0 ? html`<p>${strings.declErrorBuffer}</p>` : nothing}`
               : nothing}
             ${!category.required && category.cookies.length === 0 ? html`<p>${strings.declNoCookies}</p>` : nothing}
           `,

@@ -181,6 +181,7 @@ describe('parseConfig', () => {
       [{ sentry: { dsn: 'javascript://key@host/1' } }, 'sentry.dsn', (c) => c.sentry, null],
       [{ sentry: { dsn: '' } }, 'sentry.dsn', (c) => c.sentry, null],
       [{ sentry: { replayCategory: 'necessary' } }, 'sentry.replayCategory', (c) => [c.sentry?.dsn, c.sentry?.replayCategory], [null, 'replay']],
+      [{ sentry: { replaysSessionSampleRate: 0.5 } }, 'sentry.replaysSessionSampleRate', (c) => [c.sentry?.dsn, c.sentry?.replaysSessionSampleRate], [null, 0.1]],
       [{ sentry: { dsn: 'https://k@h.io/1', replayCategory: 'marketing' } }, 'sentry.replayCategory', (c) => c.sentry?.replayCategory, 'replay'],
       [{ sentry: { dsn: 'https://k@h.io/1', replayCategory: 'necessary' } }, 'sentry.replayCategory', (c) => c.sentry?.replayCategory, 'replay'],
       [{ sentry: { dsn: 'https://k@h.io/1', replaysSessionSampleRate: 2 } }, 'sentry.replaysSessionSampleRate', (c) => c.sentry?.replaysSessionSampleRate, 0.1],

@@ -3,7 +3,7 @@
  * over with useSentry(), and a strict Content Security Policy.
  */
 import { expect } from '@esm-bundle/chai';
-import { uniqueCookieName, waitFor, type SitePage } from '../helpers/page.js';
+import { openPage, uniqueCookieName, waitFor, type SitePage } from '../helpers/page.js';
 import {
   REPLAY_SESSION_KEY,
   envelopes,
@@ -97,6 +97,27 @@ describe('Sentry gate set-ups', function () {
       expect(page.window.sessionStorage.getItem(REPLAY_SESSION_KEY), 'stopped on withdrawal').to.equal(null);
       expect(fetchedUrls(page).some((url) => /sentry-client-/.test(url)), 'no Sentry client of ours').to.equal(false);
       expect(page.window.__errors.filter((message) => message.includes('sentry')), page.window.__errors.join('\n')).to.deep.equal([]);
+    });
+  });
+
+  describe('with a window.Sentry that already records replay', () => {
+    it('stops that replay at start-up, before any chunk: even with a replay category it cannot use and no gate arriving', async () => {
+      const key = uniqueSentryKey();
+      // "necessary" is no replay category (a config error, reported by the section's parser when
+      // it loads); the Sentry chunks are missing, so only the start-up hold stands before a choice.
+      const page = await openPage({
+        fixture: '/test/fixtures/page-replay-sentry.html',
+        src: ['/vendor/no-sentry-gate/consent-gate/consent-gate.js'],
+        config: { cookie: { name: uniqueCookieName() }, sentry: { replayCategory: 'necessary' } },
+        params: { dsn: loopbackDsn(key), pageReplay: '1' },
+      });
+      pages.push(page);
+      const site = (page.window as unknown as { siteSentry: { getReplay(): { getReplayId(): string | undefined } | undefined } }).siteSentry;
+      expect(site.getReplay(), "the site's own replay").to.not.equal(undefined);
+      page.document.getElementById('page-button')!.click();
+      await sleep(7000);
+      expect(site.getReplay()!.getReplayId(), 'stopped').to.equal(undefined);
+      expect(replayItems(await envelopes(key)), 'no replay before a choice').to.deep.equal([]);
     });
   });
 

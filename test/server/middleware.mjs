@@ -55,6 +55,11 @@ async function distUnderAnyPrefix(ctx, next) {
       ctx.status = 404;
       return;
     }
+    // Under a `no-sentry-gate/` segment, every Sentry chunk is missing (the gate never arrives).
+    if (match[1].split('/').includes('no-sentry-gate') && /^sentry-/.test(match[2])) {
+      ctx.status = 404;
+      return;
+    }
     // Under a `slow-gates/` segment, the analytics gate's chunk takes 1.5 s: time to act before it arrives.
     if (match[1].split('/').includes('slow-gates') && /^analytics-/.test(match[2])) {
       await new Promise((resolve) => setTimeout(resolve, 1_500));

@@ -88,6 +88,13 @@ describe('<consent-gate-declaration>', () => {
     expect(names.slice(1)).to.deep.equal(['_ga', '_pk_*', '/_x[0-9]/']);
   });
 
+  it("with the site's own SDK (no DSN of ours) describes replay but not an error buffer, whose rates are the site's", async () => {
+    const page = await open({ sentry: { replayCategory: 'analytics' } });
+    const text = declaration(page).textContent!.replace(/\s+/g, ' ');
+    expect(text).to.include('All text and everything you type is masked');
+    expect(text).to.not.include('sent only when an error happens');
+  });
+
   it('speaks the visitor\'s language', async () => {
     const page = await open({ language: 'de' });
     await waitFor(() => declaration(page).querySelector('section')?.getAttribute('lang') === 'de', 'German');
