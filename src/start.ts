@@ -3,7 +3,7 @@
  * config and cookie), the gates that follow it, and the `<consent-gate>` UI.
  * Used by the script-tag entry (`embed.ts`) and by bundler users (`index.ts`).
  */
-import { isPlainObject, parseCoreConfig } from './consent/config-base.js';
+import { isPlainObject, isReplayCategory, parseCoreConfig } from './consent/config-base.js';
 import { documentCookieJar } from './consent/cookie.js';
 import { ConsentStore } from './consent/store.js';
 import { syncAcrossTabs } from './consent/sync.js';
@@ -151,13 +151,13 @@ export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
   // useSentry()). For our own SDK the gate's chunk (and so the SDK's) is requested
   // after the banner's first paint; a page's own SDK is taken over at once, and a
   // replay it already records stops now, before any chunk, unless the choice grants it.
+  const sentrySection = section('sentry');
+  const sentrySettings = isPlainObject(sentrySection) ? sentrySection : {};
   const holdPageReplay = (namespace: unknown): void => {
     if (namespace === undefined || namespace === null) return;
-    // The section's replay category as its parser (not loaded yet) will take it: a configured category other than necessary.
-    const settings = section('sentry');
-    const named = isPlainObject(settings) ? settings.replayCategory : undefined;
-    const valid = named !== 'necessary' && config.categories.some((category) => category.name === named);
-    if (store.has(valid ? (named as string) : 'replay')) return;
+    // The replay category as the section's parser (not loaded yet) will take it.
+    const named = sentrySettings.replayCategory;
+    if (store.has(isReplayCategory(named, config.categories) ? named : 'replay')) return;
     try {
       const replay = (namespace as { getReplay?(): { stop(): unknown } | undefined } | null)?.getReplay?.();
       void Promise.resolve(replay?.stop()).catch(() => {});
@@ -167,8 +167,7 @@ export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
   };
   holdPageReplay(options.sentry);
   // Our own client comes after the banner's first paint: errors thrown before are kept for it.
-  const ownClient = isPlainObject(section('sentry')) && typeof (section('sentry') as Record<string, unknown>).dsn === 'string';
-  const earlyErrors = ownClient && options.sentry === undefined ? keepEarlyErrors() : null;
+  const earlyErrors = typeof sentrySettings.dsn === 'string' && options.sentry === undefined ? keepEarlyErrors() : null;
   const sentry = lazy<SentryGate>(
     'Sentry',
     async () => {

@@ -139,6 +139,15 @@ export function defaultConfig(): ResolvedConfig {
   };
 }
 
+/**
+ * Whether `value` can gate replay: a configured category other than necessary.
+ * The `sentry` section's parser (config-sections.ts) and start-up, which holds a
+ * page's own replay before that parser has loaded, decide it the same way.
+ */
+export function isReplayCategory(value: unknown, categories: readonly CategoryConfig[]): value is string {
+  return value !== 'necessary' && categories.some((category) => category.name === value);
+}
+
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
   const proto = Object.getPrototypeOf(value);

@@ -9,6 +9,7 @@ import {
   attemptFor,
   fail,
   isPlainObject,
+  isReplayCategory,
   parseObjectKeys,
   parseUrl,
   type ConfigProblemReporter,
@@ -38,6 +39,9 @@ function parseSelectors(key: string, value: unknown): readonly string[] {
   return Object.freeze([...value]);
 }
 
+/** `sentry` keys that only our own client (with a DSN) uses. */
+const OWN_CLIENT_KEYS = ['replaysSessionSampleRate', 'replaysOnErrorSampleRate', 'environment', 'release', 'tunnel'];
+
 function parseSentry(value: unknown, categories: readonly CategoryConfig[], report: ConfigProblemReporter): SentryConfig | null {
   if (value === null) return null;
   if (!isPlainObject(value)) return fail('sentry', 'an object', value);
@@ -58,9 +62,9 @@ function parseSentry(value: unknown, categories: readonly CategoryConfig[], repo
   const parsers: Record<string, (v: unknown) => void> = {
     dsn: () => {},
     replayCategory: (v) => {
-      const names = categories.map((category) => category.name);
-      if (typeof v !== 'string' || !names.includes(v) || v === 'necessary') {
-        fail('sentry.replayCategory', `one of the categories (${names.filter((n) => n !== 'necessary').join(', ')})`, v);
+      if (!isReplayCategory(v, categories)) {
+        const names = categories.map((category) => category.name).filter((name) => name !== 'necessary');
+        fail('sentry.replayCategory', `one of the categories (${names.join(', ')})`, v);
       }
       sentry.replayCategory = v;
     },
@@ -76,22 +80,15 @@ function parseSentry(value: unknown, categories: readonly CategoryConfig[], repo
       sentry.keepUrlQuery = v;
     },
   };
-  parseObjectKeys('sentry', value, parsers, report);
-  if (dsn === null) {
-    // The site's own SDK takes these from its init(); ours would, with a DSN.
-    const ignored = ['replaysSessionSampleRate', 'replaysOnErrorSampleRate', 'environment', 'release', 'tunnel'].filter((key) => value[key] !== undefined);
-    if (ignored.length > 0) {
-      sentry.replaysSessionSampleRate = 0.1;
-      sentry.replaysOnErrorSampleRate = 1;
-      delete sentry.environment;
-      delete sentry.release;
-      delete sentry.tunnel;
-      const many = ignored.length > 1;
-      report(
-        `config ${ignored.map((key) => `"sentry.${key}"`).join(', ')} ${many ? 'are' : 'is'} for consent-gate's own client, which runs only with "sentry.dsn"; ignored (your Sentry.init() sets ${many ? 'them' : 'it'} for yours)`,
-      );
-    }
+  // Without a DSN the site's own SDK takes these from its init(): they are left out, said once.
+  const ignored = dsn === null ? OWN_CLIENT_KEYS.filter((key) => value[key] !== undefined) : [];
+  if (ignored.length > 0) {
+    const many = ignored.length > 1;
+    report(
+      `config ${ignored.map((key) => `"sentry.${key}"`).join(', ')} ${many ? 'are' : 'is'} for consent-gate's own client, which runs only with "sentry.dsn"; ignored (your Sentry.init() sets ${many ? 'them' : 'it'} for yours)`,
+    );
   }
+  parseObjectKeys('sentry', Object.fromEntries(Object.entries(value).filter(([key]) => !ignored.includes(key))), parsers, report);
   return sentry;
 }
 

@@ -222,8 +222,8 @@ export function createSentryGate(
   };
 
   if (options.pageSentry !== undefined) adopt(options.pageSentry, 'window.Sentry');
-  // Errors kept for our client since start-up: none will come without one.
-  if (!config || pageNamespace) options.earlyErrors?.take();
+  // Errors kept for our client since start-up (start.ts keeps them only without a page SDK): none comes without a DSN that parsed.
+  if (!config) options.earlyErrors?.take();
 
   // Error monitoring does not wait for consent.
   void replayHost()?.catch((error) => report(`Sentry could not start: ${String(error)}`));
