@@ -106,7 +106,7 @@ describe('Sentry gate set-ups', function () {
       // "necessary" is no replay category (a config error, reported by the section's parser when
       // it loads); the Sentry chunks are missing, so only the start-up hold stands before a choice.
       const page = await openPage({
-        fixture: '/test/fixtures/page-replay-sentry.html',
+        fixture: '/test/fixtures/own-sentry.html',
         src: ['/vendor/no-sentry-gate/consent-gate/consent-gate.js'],
         config: { cookie: { name: uniqueCookieName() }, sentry: { replayCategory: 'necessary' } },
         params: { dsn: loopbackDsn(key), pageReplay: '1' },
