@@ -90,15 +90,41 @@ function compileHintForEntry(): Plugin {
 }
 
 /**
+ * The replay SDK (its rrweb) decides whether to mask a text node by the node's
+ * parent element. A text node placed directly in a shadow root (Lit's
+ * html`Hello ${name}` makes them) has none, so even with maskAllText it was
+ * recorded as is. In our replay chunk such a node is masked by the shadow host
+ * instead, which is how the SDK already treats everything deeper in that shadow
+ * tree. The build stops if the SDK's code no longer reads as expected: an
+ * upgrade must look at this again (test/gates/sentry-masking.test.ts checks it).
+ * A page's own SDK (window.Sentry, useSentry, the npm build) keeps its own code.
+ */
+function maskShadowRootText(): Plugin {
+  const sdkModule = /[\\/]@sentry[\\/]replay[\\/]build[\\/]npm[\\/]esm[\\/]index\.js$/;
+  const parentElement = /(\nfunction needMaskingText\(node,[^)]*\) \{\n\s*try \{\n\s*const el = node\.nodeType === node\.ELEMENT_NODE \? node : node\.parentElement)(;\n\s*if \(el === null\) return false;)/;
+  return {
+    name: 'consent-gate:mask-shadow-root-text',
+    transform(code, id) {
+      if (!sdkModule.test(id.split('?')[0]!)) return undefined;
+      if (!parentElement.test(code) || !code.includes('\nfunction isShadowRoot(n) {')) {
+        this.error('@sentry/replay: needMaskingText() is not as expected; see maskShadowRootText() in vite.config.ts');
+      }
+      return { code: code.replace(parentElement, '$1 || (isShadowRoot(node.parentNode) ? node.parentNode.host : null)$2'), map: null };
+    },
+  };
+}
+
+/**
  * `vite build --mode npm`: the npm entry (`src/index.ts`) as an ES module in
- * `dist/npm/`, its dependencies left to the site's bundler.
+ * `dist/npm/`, its dependencies left to the site's bundler, except the replay
+ * SDK: its code comes with our replay chunk, with maskShadowRootText() applied.
  */
 const npmBuild = {
   outDir: '../dist/npm',
   emptyOutDir: true,
   lib: { entry: fileURLToPath(new URL('./src/index.ts', import.meta.url)), formats: ['es' as const], fileName: () => 'index.js' },
   rollupOptions: {
-    external: [/^lit($|\/)/, /^@lit\//, /^@sentry\/(?!.*\?url$)/, 'js-cookie'],
+    external: [/^lit($|\/)/, /^@lit\//, /^@sentry\/(?!replay($|\/)|.*\?url$)/, 'js-cookie'],
     output: { chunkFileNames: '[name]-[hash].js', assetFileNames: '[name]-[hash][extname]' },
   },
 };
@@ -170,11 +196,12 @@ export default defineConfig(({ mode }) => ({
     previewDemoFromDist(),
     minifyLitCss(),
     plainDynamicImports(),
+    maskShadowRootText(),
     // (The npm build's code is bundled again by the site's bundler, which would drop the hint.)
     ...(mode === 'npm' ? [noWorkerFileForNpm()] : [compileHintForEntry()]),
   ],
-  // (For the npm build these stay to the site's bundler: @sentry/* is external there.)
-  define: {
+  // (The npm build leaves these to the site's bundler, also in the replay code it carries.)
+  define: mode === 'npm' ? {} : {
     // Sentry's debug logging is for SDK developers; it only adds bytes here.
     __SENTRY_DEBUG__: 'false',
     // Replay's compression worker ships as its own file (workerUrl), never as a blob: URL.
@@ -183,6 +210,8 @@ export default defineConfig(({ mode }) => ({
   server: {
     fs: { allow: [projectRoot] },
   },
+  // Served as it is rather than pre-bundled, so maskShadowRootText() applies in the demo too.
+  optimizeDeps: { exclude: ['@sentry/replay'] },
   preview: { port: 4173 },
   build: mode === 'npm' ? npmBuild : {
     outDir: '../dist',

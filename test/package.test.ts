@@ -31,6 +31,27 @@ describe('the npm package', () => {
     expect(tags).to.include.members(['consent-gate', 'consent-gate-declaration', 'consent-gate-placeholder']);
   });
 
+  it('imports nothing at run time that package.json does not list as a dependency', async () => {
+    // A strict installer (pnpm, Yarn PnP) resolves only declared dependencies, not what npm hoists.
+    const declared = new Set(Object.keys(JSON.parse(await text('/package.json')).dependencies));
+    const files = new Set<string>();
+    const packages = new Set<string>();
+    const queue = ['index.js'];
+    while (queue.length > 0) {
+      const file = queue.pop()!;
+      if (files.has(file)) continue;
+      files.add(file);
+      const code = await text(`/__raw/dist/npm/${file}`);
+      for (const [, specifier] of code.matchAll(/(?<![\w$.@])(?:from|import)\s*\(?\s*["']([\w@./-]+)["']/g)) {
+        if (specifier!.startsWith('./')) queue.push(specifier!.slice(2));
+        else packages.add(specifier!.split('/').slice(0, specifier!.startsWith('@') ? 2 : 1).join('/'));
+      }
+    }
+    expect([...files], 'the chunks reached').to.include.members(['index.js']).and.have.length.above(10);
+    expect([...packages], 'what the chunks import').to.include.members(['lit', 'js-cookie', '@sentry/browser']);
+    expect([...packages].filter((name) => !declared.has(name)), 'imported but not declared').to.deep.equal([]);
+  });
+
   it('runs from the npm entry like the script tag', async () => {
     const page = await openPage({
       fixture: '/test/fixtures/npm-page.html',

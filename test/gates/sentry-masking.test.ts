@@ -5,7 +5,7 @@
  * event and breadcrumb is searched for them.
  */
 import { expect } from '@esm-bundle/chai';
-import { waitFor } from '../helpers/page.js';
+import { openPage, waitFor } from '../helpers/page.js';
 import {
   REPLAY_SESSION_KEY,
   envelopes,
@@ -45,6 +45,7 @@ const HIDDEN = [
   'SENTINEL-IFRAME-TEXT',
   'SENTINEL-IFRAME-INPUT',
   'SENTINEL-SHADOW-SPAN',
+  'SENTINEL-SHADOW-BARE',
   // Changed after recording started:
   'SENTINEL-TYPED',
   'SENTINEL-MUTATION-TEXT',
@@ -103,15 +104,66 @@ describe('Session replay masking', function () {
     expect(notBlocked, 'elements recorded as more than a sized placeholder').to.deep.equal([]);
   });
 
-  it('shows the known leak: a text node placed directly in a shadow root is recorded unmasked', async () => {
-    // The replay SDK masks text by its parent element, and such a node has none
-    // (see README, "Known limits"). Our own templates never do this; this test
-    // fails, and the README must change, once the SDK masks these too.
+  it('masks text placed directly in a shadow root, in the snapshot and in later changes', async () => {
+    // rrweb decides masking by a text node's parent element, and such a node has none:
+    // our replay chunk masks it by the shadow host (vite.config.ts, maskShadowRootText).
     const { key, config } = sentrySetup({ replaysSessionSampleRate: 1 });
     const page = await openReplayPage(config);
     await page.window.consentGate.acceptAll();
+    await waitFor(() => page.window.sessionStorage.getItem(REPLAY_SESSION_KEY), 'replay to start', 10_000);
+    await waitForItem(key, 'replay_recording', 20_000);
+    const shadow = page.document.getElementById('bare-shadow')!.shadowRoot!;
+    (shadow.firstChild as Text).data = 'SENTINEL-SHADOW-BARE-CHANGED';
+    shadow.append(page.document.createTextNode('SENTINEL-SHADOW-BARE-ADDED'));
+    await sleep(6500); // the next segment, with the changes above
+
+    const list = await envelopes(key);
+    const everything = replayItems(list).map((item) => item.raw).join('\n');
+    expect(everything.includes('SENTINEL-SHADOW-BARE'), 'bare shadow-root text in the recording').to.equal(false);
+    // The nodes are in the recording, as shadow-root text of the same length, masked.
+    const events = items(list, 'replay_recording').flatMap((item) => item.recording!.events) as RecordedEvent[];
+    const shadowTexts = events.flatMap((event) => {
+      if (event.type === 2 && event.data.node) return shadowTextNodes(event.data.node);
+      if (event.type === 3 && event.data.source === 0) return (event.data.adds ?? []).flatMap((add) => shadowTextNodes(add.node));
+      return [];
+    });
+    expect(shadowTexts, 'in the full snapshot').to.include('*'.repeat('SENTINEL-SHADOW-BARE'.length));
+    expect(shadowTexts, 'added later').to.include('*'.repeat('SENTINEL-SHADOW-BARE-ADDED'.length));
+    const changed = events.flatMap((event) => (event.type === 3 && event.data.source === 0 ? (event.data.texts ?? []).map((text) => text.value) : []));
+    expect(changed, 'changed later').to.include('*'.repeat('SENTINEL-SHADOW-BARE-CHANGED'.length));
+  });
+
+  it('masks it with the npm build too, whose replay chunk carries the same code', async () => {
+    const { key, config } = sentrySetup({ replaysSessionSampleRate: 1 });
+    const page = await openPage({ fixture: '/test/fixtures/npm-page.html', src: ['none'], config });
+    pages.push(page);
+    const host = page.document.createElement('div');
+    host.attachShadow({ mode: 'open' }).append(page.document.createTextNode('SENTINEL-NPM-SHADOW-BARE'));
+    page.document.querySelector('main')!.append(host);
+    await page.window.consentGate.acceptAll();
     const list = await waitForItem(key, 'replay_recording', 20_000);
     const everything = replayItems(list).map((item) => item.raw).join('\n');
-    expect(everything).to.include('SENTINEL-SHADOW-BARE');
+    expect(everything.includes('SENTINEL-NPM-SHADOW-BARE'), 'bare shadow-root text in the recording').to.equal(false);
+    const events = items(list, 'replay_recording').flatMap((item) => item.recording!.events) as RecordedEvent[];
+    const snapshots = events.flatMap((event) => (event.type === 2 && event.data.node ? shadowTextNodes(event.data.node) : []));
+    expect(snapshots).to.include('*'.repeat('SENTINEL-NPM-SHADOW-BARE'.length));
   });
 });
+
+/** What these tests read of rrweb's events: full snapshots (2) and mutations (3, source 0). */
+interface SerializedNode {
+  type: number;
+  isShadow?: boolean;
+  textContent?: string;
+  childNodes?: SerializedNode[];
+}
+interface RecordedEvent {
+  type: number;
+  data: { node?: SerializedNode; source?: number; adds?: { node: SerializedNode }[]; texts?: { value: string | null }[] };
+}
+
+/** The text of every text node (type 3) serialized as a direct child of a shadow root. */
+function shadowTextNodes(node: SerializedNode): string[] {
+  const own = node.type === 3 && node.isShadow ? [node.textContent ?? ''] : [];
+  return [...own, ...(node.childNodes ?? []).flatMap(shadowTextNodes)];
+}
