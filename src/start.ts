@@ -89,13 +89,18 @@ function preferencesTrigger(event: Event): Element | null {
   for (const target of event.composedPath()) {
     if (!(target instanceof Element)) continue;
     if (target.hasAttribute('data-consent-preferences')) return target;
-    if (target instanceof HTMLAnchorElement && target.hash === PREFERENCES_HASH) {
-      // Written as a bare fragment it means this page, even where <base href> (an SPA's "/") resolves it elsewhere.
-      if (target.getAttribute('href') === PREFERENCES_HASH) return target;
+    // Any link: <a> (HTML or SVG) and <area>.
+    const href = target.matches('a[href],area[href]') ? target.getAttribute('href')! : '';
+    if (!href.includes(PREFERENCES_HASH)) continue;
+    // Written as a bare fragment it means this page, even where <base href> (an SPA's "/") resolves it elsewhere.
+    if (href === PREFERENCES_HASH) return target;
+    try {
       const here = new URL(location.href);
-      const there = new URL(target.href, location.href);
+      const there = new URL(href, document.baseURI);
       // A link to another page's #consent-preferences navigates; that page opens the dialog.
-      if (there.origin === here.origin && there.pathname === here.pathname && there.search === here.search) return target;
+      if (there.hash === PREFERENCES_HASH && there.origin === here.origin && there.pathname === here.pathname && there.search === here.search) return target;
+    } catch {
+      // Not a URL: the browser does not follow it either.
     }
   }
   return null;

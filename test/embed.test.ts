@@ -218,6 +218,39 @@ describe('the script-tag embed', () => {
       expect(page.frame.contentWindow!.location.pathname, 'the link does not navigate').to.equal(path);
     });
 
+    it('opens from an image map <area> linking to #consent-preferences', async () => {
+      const page = await open({ config: { cookie: { name: uniqueCookieName() } } });
+      const map = page.document.createElement('map');
+      map.name = 'footer-map';
+      const area = page.document.createElement('area');
+      area.shape = 'rect';
+      area.coords = '0,0,40,20';
+      area.alt = 'Cookie settings';
+      area.setAttribute('href', '#consent-preferences');
+      map.append(area);
+      page.document.body.append(map);
+      area.click();
+      await waitFor(() => page.inWidget<HTMLDialogElement>('dialog')?.open, 'the dialog to open');
+      expect(page.frame.contentWindow!.location.hash, 'the link does not navigate').to.equal('');
+    });
+
+    it('opens from an SVG <a> linking to #consent-preferences', async () => {
+      const page = await open({ config: { cookie: { name: uniqueCookieName() } } });
+      const svgNs = 'http://www.w3.org/2000/svg';
+      const svg = page.document.createElementNS(svgNs, 'svg');
+      const link = page.document.createElementNS(svgNs, 'a');
+      link.setAttribute('href', '#consent-preferences');
+      const label = page.document.createElementNS(svgNs, 'text');
+      label.setAttribute('y', '16');
+      label.textContent = 'Cookie settings';
+      link.append(label);
+      svg.append(link);
+      page.document.body.append(svg);
+      label.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true }));
+      await waitFor(() => page.inWidget<HTMLDialogElement>('dialog')?.open, 'the dialog to open');
+      expect(page.frame.contentWindow!.location.hash, 'the link does not navigate').to.equal('');
+    });
+
     it('saves the switches with Save preferences', async () => {
       const page = await open({ config: { cookie: { name: uniqueCookieName() } } });
       await page.window.consentGate.openPreferences();
