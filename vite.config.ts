@@ -90,26 +90,48 @@ function compileHintForEntry(): Plugin {
 }
 
 /**
- * The replay SDK (its rrweb) decides whether to mask a text node by the node's
- * parent element. A text node placed directly in a shadow root (Lit's
- * html`Hello ${name}` makes them) has none, so even with maskAllText it was
- * recorded as is. In our replay chunk such a node is masked by the shadow host
- * instead, which is how the SDK already treats everything deeper in that shadow
- * tree. The build stops if the SDK's code no longer reads as expected: an
- * upgrade must look at this again (test/gates/sentry-masking.test.ts checks it).
- * A page's own SDK (window.Sentry, useSentry, the npm build) keeps its own code.
+ * Two places where the replay SDK (its rrweb) records page content that our
+ * locked options cannot mask, changed in our copy of it (the replay chunk of
+ * both builds; a page's own SDK, through window.Sentry or useSentry(), keeps its
+ * own code). The build stops if the SDK's code no longer reads as expected: an
+ * upgrade must look at these again. test/gates/sentry-masking.test.ts checks both.
  */
-function maskShadowRootText(): Plugin {
+const REPLAY_SDK_CHANGES = [
+  {
+    // Masking is decided by a text node's parent element. A text node placed
+    // directly in a shadow root (Lit's html`Hello ${name}` makes them) has none, so
+    // even with maskAllText it was recorded as is. It is masked by the shadow host,
+    // as the SDK already treats everything deeper in that shadow tree.
+    what: 'text placed directly in a shadow root',
+    find: /(\nfunction needMaskingText\(node,[^)]*\) \{\n\s*try \{\n\s*const el = node\.nodeType === node\.ELEMENT_NODE \? node : node\.parentElement)(;\n\s*if \(el === null\) return false;)/,
+    replace: '$1 || (isShadowRoot(node.parentNode) ? node.parentNode.host : null)$2',
+    needs: '\nfunction isShadowRoot(n) {',
+  },
+  {
+    // Link targets are page content (mailto: addresses, /customers/<name>), but
+    // URL attributes are made absolute before maskAttributes is asked. A link's
+    // href is masked like text; the player never follows it. (<area> and SVG
+    // links need nothing: blockAllMedia blocks map and svg as a whole.)
+    what: 'the href of links',
+    find: /(\nfunction transformAttribute\(doc, tagName, name, value, element, maskAttributeFn[^)]*\) \{\n\s*if \(!value\) \{\n\s*return value;\n\s*\}\n)/,
+    replace: '$1  if (name === "href" && tagName === "a") return value.replace(/[\\S]/g, "*");\n',
+    needs: '',
+  },
+];
+
+function replaySdkPrivacy(): Plugin {
   const sdkModule = /[\\/]@sentry[\\/]replay[\\/]build[\\/]npm[\\/]esm[\\/]index\.js$/;
-  const parentElement = /(\nfunction needMaskingText\(node,[^)]*\) \{\n\s*try \{\n\s*const el = node\.nodeType === node\.ELEMENT_NODE \? node : node\.parentElement)(;\n\s*if \(el === null\) return false;)/;
   return {
-    name: 'consent-gate:mask-shadow-root-text',
+    name: 'consent-gate:replay-sdk-privacy',
     transform(code, id) {
       if (!sdkModule.test(id.split('?')[0]!)) return undefined;
-      if (!parentElement.test(code) || !code.includes('\nfunction isShadowRoot(n) {')) {
-        this.error('@sentry/replay: needMaskingText() is not as expected; see maskShadowRootText() in vite.config.ts');
+      for (const change of REPLAY_SDK_CHANGES) {
+        if (!change.find.test(code) || !code.includes(change.needs)) {
+          this.error(`@sentry/replay no longer reads as expected where it records ${change.what}; see REPLAY_SDK_CHANGES in vite.config.ts`);
+        }
+        code = code.replace(change.find, change.replace);
       }
-      return { code: code.replace(parentElement, '$1 || (isShadowRoot(node.parentNode) ? node.parentNode.host : null)$2'), map: null };
+      return { code, map: null };
     },
   };
 }
@@ -117,7 +139,7 @@ function maskShadowRootText(): Plugin {
 /**
  * `vite build --mode npm`: the npm entry (`src/index.ts`) as an ES module in
  * `dist/npm/`, its dependencies left to the site's bundler, except the replay
- * SDK: its code comes with our replay chunk, with maskShadowRootText() applied.
+ * SDK: its code comes with our replay chunk, with REPLAY_SDK_CHANGES applied.
  */
 const npmBuild = {
   outDir: '../dist/npm',
@@ -196,7 +218,7 @@ export default defineConfig(({ mode }) => ({
     previewDemoFromDist(),
     minifyLitCss(),
     plainDynamicImports(),
-    maskShadowRootText(),
+    replaySdkPrivacy(),
     // (The npm build's code is bundled again by the site's bundler, which would drop the hint.)
     ...(mode === 'npm' ? [noWorkerFileForNpm()] : [compileHintForEntry()]),
   ],
@@ -210,7 +232,7 @@ export default defineConfig(({ mode }) => ({
   server: {
     fs: { allow: [projectRoot] },
   },
-  // Served as it is rather than pre-bundled, so maskShadowRootText() applies in the demo too.
+  // Served as it is rather than pre-bundled, so replaySdkPrivacy() applies in the demo too.
   optimizeDeps: { exclude: ['@sentry/replay'] },
   preview: { port: 4173 },
   build: mode === 'npm' ? npmBuild : {

@@ -46,10 +46,14 @@ const HIDDEN = [
   'SENTINEL-IFRAME-INPUT',
   'SENTINEL-SHADOW-SPAN',
   'SENTINEL-SHADOW-BARE',
+  'SENTINEL-MAILTO',
+  'SENTINEL-LINK-PATH',
+  'SENTINEL-AREA-HREF',
   // Changed after recording started:
   'SENTINEL-TYPED',
   'SENTINEL-MUTATION-TEXT',
   'SENTINEL-MUTATION-TITLE',
+  'SENTINEL-MUTATION-HREF',
   // The widget's own texts: <consent-gate> is blocked from recordings.
   'Privacy preferences',
   'Session replay',
@@ -77,6 +81,7 @@ describe('Session replay masking', function () {
     paragraph.textContent = 'SENTINEL-MUTATION-TEXT';
     doc.querySelector('main')!.append(paragraph);
     doc.getElementById('sentinel-heading')!.title = 'SENTINEL-MUTATION-TITLE';
+    doc.getElementById('sentinel-mailto')!.setAttribute('href', 'mailto:SENTINEL-MUTATION-HREF@example.com');
     doc.getElementById('page-button')!.click();
     doc.getElementById('sentinel-img')!.click();
 
@@ -91,6 +96,8 @@ describe('Session replay masking', function () {
     expect(events.some((event) => event.type === 2), 'a full snapshot').to.equal(true);
     expect(everything).to.include('sentinel-light');
     expect(everything).to.match(/\*{8,}/);
+    // Links are recorded, their targets masked like text (vite.config.ts, REPLAY_SDK_CHANGES).
+    expect(everything).to.match(/"tagName":"a","attributes":\{"id":"sentinel-mailto","href":"\*{34}"\}/);
 
     const leaked = HIDDEN.filter((sentinel) => everything.includes(sentinel));
     expect(leaked, 'sentinels found in the recording').to.deep.equal([]);
@@ -98,7 +105,7 @@ describe('Session replay masking', function () {
     expect(everything, 'page URL queries stay out of replay events and spans').to.not.match(/"(urls|description)":\[?"[^"]*\?config=/);
     expect(everything, 'no canvas pixels').to.not.include('rr_dataURL');
     expect(everything, 'no iframe document').to.not.match(/iframe-content\.html|inside-iframe/);
-    const notBlocked = ['img', 'svg', 'video', 'audio', 'canvas', 'iframe', 'consent-gate'].filter(
+    const notBlocked = ['img', 'map', 'svg', 'video', 'audio', 'canvas', 'iframe', 'consent-gate'].filter(
       (tag) => !recordedAsBlocked(everything, tag),
     );
     expect(notBlocked, 'elements recorded as more than a sized placeholder').to.deep.equal([]);
