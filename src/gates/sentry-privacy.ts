@@ -20,7 +20,10 @@ export const ALWAYS_BLOCKED = Object.freeze([
 /**
  * Attributes whose values replay replaces with `*`. Sentry's default is
  * title, placeholder and aria-label; `alt` and the other text-bearing ARIA
- * attributes carry page text too.
+ * attributes carry page text too, and the URL attributes the player never
+ * needs carry page data (`action="/customers/jane-doe/delete"`). A link's
+ * `href` is made absolute before this list is asked: see REPLAY_SDK_CHANGES
+ * in vite.config.ts.
  */
 export const MASKED_ATTRIBUTES = Object.freeze([
   'title',
@@ -33,6 +36,10 @@ export const MASKED_ATTRIBUTES = Object.freeze([
   'alt',
   'label',
   'summary',
+  'action',
+  'formaction',
+  'cite',
+  'ping',
 ]);
 
 /** Element attributes a click breadcrumb may keep: code, not content. */

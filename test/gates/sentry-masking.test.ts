@@ -49,6 +49,10 @@ const HIDDEN = [
   'SENTINEL-MAILTO',
   'SENTINEL-LINK-PATH',
   'SENTINEL-AREA-HREF',
+  'SENTINEL-FORM-ACTION',
+  'SENTINEL-FORMACTION',
+  'SENTINEL-CITE',
+  'SENTINEL-PING',
   // Changed after recording started:
   'SENTINEL-TYPED',
   'SENTINEL-MUTATION-TEXT',
@@ -97,7 +101,8 @@ describe('Session replay masking', function () {
     expect(everything).to.include('sentinel-light');
     expect(everything).to.match(/\*{8,}/);
     // Links are recorded, their targets masked like text (vite.config.ts, REPLAY_SDK_CHANGES).
-    expect(everything).to.match(/"tagName":"a","attributes":\{"id":"sentinel-mailto","href":"\*{34}"\}/);
+    expect(everything).to.match(/"tagName":"a","attributes":\{"id":"sentinel-mailto","href":"\*{34}"/);
+    expect(everything, 'URL attributes masked').to.match(/"tagName":"form","attributes":\{"action":"\*{38}"\}/);
 
     const leaked = HIDDEN.filter((sentinel) => everything.includes(sentinel));
     expect(leaked, 'sentinels found in the recording').to.deep.equal([]);
