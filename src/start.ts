@@ -58,6 +58,8 @@ declare global {
   }
 }
 
+/** The page's running instance, whichever copy of consent-gate started it. */
+const RUNNING = Symbol.for('consent-gate.running');
 const PREFERENCES_HASH = '#consent-preferences';
 /** The config sections whose parsers come with their features (config-sections.ts). */
 const SECTION_KEYS = ['sentry', 'consentLog', 'analytics'] as const;
@@ -112,6 +114,14 @@ function preferencesTrigger(event: Event): Element | null {
  * `<consent-gate>` is used); `consent-gate:ready` fires once the gates follow.
  */
 export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
+  const page = window as Window & { [RUNNING]?: ConsentGateApi };
+  const running = page[RUNNING];
+  if (running) {
+    console.error(
+      'consent-gate: startConsentGate() was called again on this page; the running instance is returned and these options are ignored (start it once, not in a component that may mount twice)',
+    );
+    return running;
+  }
   const report = createReporter();
   /** Settles once the banner is in the page (see below: it is built in a task of its own). */
   let bannerInserted!: () => void;
@@ -373,7 +383,7 @@ export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
     return store.state;
   });
 
-  return {
+  return (page[RUNNING] = {
     get: () => store.state,
     has: (category) => store.has(category),
     acceptAll: () => store.acceptAll(),
@@ -391,5 +401,5 @@ export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
       void sentry.wake().then((gate) => gate?.useSentry(namespace));
     },
     ready,
-  };
+  });
 }

@@ -67,4 +67,25 @@ describe('the npm package', () => {
       page.close();
     }
   });
+
+  it('starts once per page: a second startConsentGate() returns the running instance and says so', async () => {
+    const page = await openPage({
+      fixture: '/test/fixtures/npm-page.html',
+      src: ['none'],
+      config: { cookie: { name: uniqueCookieName() } },
+      params: { twice: '1' },
+    });
+    try {
+      const win = page.window as typeof page.window & { __secondStart?: unknown };
+      expect(win.__secondStart, 'the same API').to.equal(win.consentGate);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(page.document.querySelectorAll('consent-gate, consent-gate-widget'), 'one banner').to.have.length(1);
+      expect(page.events('consent-gate:ready'), 'one ready').to.have.length(1);
+      expect(win.__errors.join('\n')).to.match(/consent-gate: startConsentGate\(\) was called again on this page/);
+      await win.consentGate.acceptAll();
+      expect(page.events('consent-gate:change'), 'one change per choice').to.have.length(1);
+    } finally {
+      page.close();
+    }
+  });
 });
