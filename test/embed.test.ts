@@ -302,6 +302,53 @@ describe('the script-tag embed', () => {
       page.window.dispatchEvent(new Event('pageshow'));
       await waitFor(() => page.window.consentGate.has('analytics'), 'the re-read');
     });
+
+    it('carries a choice and a withdrawal to a background tab of a sibling subdomain (shared cookie.domain)', async function () {
+      this.timeout(20_000);
+      const config = { cookie: { name: uniqueCookieName(), domain: 'app.localhost' } };
+      type Report = { role: string; event: string; replay?: boolean | null };
+      const reports: Report[] = [];
+      const listen = (event: MessageEvent) => {
+        if (event.data?.type === 'subdomain-sync') reports.push(event.data as Report);
+      };
+      addEventListener('message', listen);
+      const next = async (role: string, event: string, timeout: number): Promise<Report | null> => {
+        const start = performance.now();
+        while (performance.now() - start < timeout) {
+          const found = reports.find((report) => report.role === role && report.event === event);
+          if (found) return reports.splice(reports.indexOf(found), 1)[0]!;
+          await new Promise((resolve) => setTimeout(resolve, 25));
+        }
+        return null;
+      };
+      // Top-level windows: in an iframe under localhost each page would be a third party, without cookies.
+      const openOn = (host: string, role: string) => {
+        const url = new URL('/test/fixtures/subdomain-sync.html', location.href);
+        url.hostname = host;
+        url.searchParams.set('role', role);
+        url.searchParams.set('config', JSON.stringify(config));
+        return window.open(url.href, `_blank`, 'popup,width=400,height=300');
+      };
+      const chooser = openOn('a.app.localhost', 'a');
+      let background: Window | null = null;
+      try {
+        // WebKit's MiniBrowser opens no window without a user gesture: skipped there.
+        if (!(await next('a', 'ready', 8000)) && /AppleWebKit/.test(navigator.userAgent) && !/Chrome\//.test(navigator.userAgent)) this.skip();
+        // The second window opens last and keeps the focus: no focus or visibility event tells it anything.
+        background = openOn('b.app.localhost', 'b');
+        expect(await next('b', 'ready', 8000), 'the other subdomain\'s page started').to.not.equal(null);
+        chooser!.postMessage('accept', '*');
+        expect(await next('a', 'change', 3000), 'the choice made').to.include({ replay: true });
+        expect(await next('b', 'change', 2500), 'the choice reached the other subdomain').to.include({ replay: true });
+        chooser!.postMessage('reject', '*');
+        expect(await next('a', 'change', 3000), 'the withdrawal made').to.include({ replay: false });
+        expect(await next('b', 'change', 2500), 'the withdrawal reached the other subdomain').to.include({ replay: false });
+      } finally {
+        removeEventListener('message', listen);
+        chooser?.close();
+        background?.close();
+      }
+    });
   });
 });
 

@@ -2,7 +2,8 @@
  * Cross-tab sync: a choice or withdrawal in one tab reaches the other open tabs
  * of the site. A BroadcastChannel message tells them to re-read the cookie (the
  * cookie stays the single source of truth); tabs that missed it (frozen, or in
- * the back/forward cache) re-read the cookie when they are shown again.
+ * the back/forward cache) re-read the cookie when they are shown again. With a
+ * cookie shared across subdomains, tabs of the other subdomains look every second.
  */
 import type { ConsentStore } from './store.js';
 
@@ -39,8 +40,13 @@ export function syncAcrossTabs(store: ConsentStore, channelName: string, target:
   target.document.addEventListener('visibilitychange', onVisible);
   target.addEventListener('pageshow', refresh);
   target.addEventListener('focus', refresh);
+  // A cookie shared with sibling subdomains (cookie.domain) can change where no
+  // BroadcastChannel reaches, in another origin's tab: it is looked at every second,
+  // so a withdrawal there also reaches a tab that stays in the background.
+  const poll = store.config.cookie.domain === null ? undefined : target.setInterval(refresh, 1000);
 
   return () => {
+    target.clearInterval(poll);
     unsubscribe();
     channel?.close();
     target.document.removeEventListener('visibilitychange', onVisible);
