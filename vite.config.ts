@@ -96,7 +96,7 @@ function compileHintForEntry(): Plugin {
  * own code). The build stops if the SDK's code no longer reads as expected: an
  * upgrade must look at these again. test/gates/sentry-masking.test.ts checks both.
  */
-const REPLAY_SDK_CHANGES = [
+const REPLAY_SDK_CHANGES: { what: string; find: RegExp; replace: string; needs?: string }[] = [
   {
     // Masking is decided by a text node's parent element. A text node placed
     // directly in a shadow root (Lit's html`Hello ${name}` makes them) has none, so
@@ -115,23 +115,31 @@ const REPLAY_SDK_CHANGES = [
     what: 'the href of links',
     find: /(\nfunction transformAttribute\(doc, tagName, name, value, element, maskAttributeFn[^)]*\) \{\n\s*if \(!value\) \{\n\s*return value;\n\s*\}\n)/,
     replace: '$1  if (name === "href" && tagName === "a") return value.replace(/[\\S]/g, "*");\n',
-    needs: '',
   },
 ];
 
 function replaySdkPrivacy(): Plugin {
   const sdkModule = /[\\/]@sentry[\\/]replay[\\/]build[\\/]npm[\\/]esm[\\/]index\.js$/;
+  const replayPackage = /[\\/]@sentry[\\/]replay[\\/]/;
+  let changed = false;
   return {
     name: 'consent-gate:replay-sdk-privacy',
     transform(code, id) {
       if (!sdkModule.test(id.split('?')[0]!)) return undefined;
       for (const change of REPLAY_SDK_CHANGES) {
-        if (!change.find.test(code) || !code.includes(change.needs)) {
+        const found = code.match(new RegExp(change.find.source, 'g'))?.length ?? 0;
+        if (found !== 1 || (change.needs && !code.includes(change.needs))) {
           this.error(`@sentry/replay no longer reads as expected where it records ${change.what}; see REPLAY_SDK_CHANGES in vite.config.ts`);
         }
         code = code.replace(change.find, change.replace);
       }
+      changed = true;
       return { code, map: null };
+    },
+    generateBundle(_options, bundle) {
+      // The SDK moved to another file: its code is in the build, unchanged.
+      const bundled = Object.values(bundle).some((file) => file.type === 'chunk' && Object.keys(file.modules).some((id) => replayPackage.test(id)));
+      if (bundled && !changed) this.error('@sentry/replay is in the build but not where REPLAY_SDK_CHANGES expects it; see vite.config.ts');
     },
   };
 }
@@ -233,7 +241,8 @@ export default defineConfig(({ mode }) => ({
     fs: { allow: [projectRoot] },
   },
   // Served as it is rather than pre-bundled, so replaySdkPrivacy() applies in the demo too.
-  optimizeDeps: { exclude: ['@sentry/replay'] },
+  // (Its imports stay pre-bundled, so the page has one copy of each: Sentry's handlers are per copy.)
+  optimizeDeps: { exclude: ['@sentry/replay'], include: ['@sentry/core', '@sentry/browser-utils'] },
   preview: { port: 4173 },
   build: mode === 'npm' ? npmBuild : {
     outDir: '../dist',

@@ -61,6 +61,7 @@ declare global {
 /** The page's running instance, whichever copy of consent-gate started it. */
 const RUNNING = Symbol.for('consent-gate.running');
 const PREFERENCES_HASH = '#consent-preferences';
+const XLINK = 'http://www.w3.org/1999/xlink';
 /** The config sections whose parsers come with their features (config-sections.ts). */
 const SECTION_KEYS = ['sentry', 'consentLog', 'analytics'] as const;
 const DECLARATION_TAG = 'consent-gate-declaration';
@@ -91,8 +92,8 @@ function preferencesTrigger(event: Event): Element | null {
   for (const target of event.composedPath()) {
     if (!(target instanceof Element)) continue;
     if (target.hasAttribute('data-consent-preferences')) return target;
-    // Any link: <a> (HTML or SVG) and <area>.
-    const href = target.matches('a[href],area[href]') ? target.getAttribute('href')! : '';
+    // Any link: <a> (HTML, or SVG with href or xlink:href) and <area>.
+    const href = target.matches('a[*|href],area[href]') ? (target.getAttribute('href') ?? target.getAttributeNS(XLINK, 'href') ?? '') : '';
     if (!href.includes(PREFERENCES_HASH)) continue;
     // Written as a bare fragment it means this page, even where <base href> (an SPA's "/") resolves it elsewhere.
     if (href === PREFERENCES_HASH) return target;
@@ -118,7 +119,7 @@ export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
   const running = page[RUNNING];
   if (running) {
     console.error(
-      'consent-gate: startConsentGate() was called again on this page; the running instance is returned and these options are ignored (start it once, not in a component that may mount twice)',
+      'consent-gate: startConsentGate() was called again on this page (or after the script tag); the running instance is returned, these options are ignored',
     );
     return running;
   }

@@ -234,22 +234,25 @@ describe('the script-tag embed', () => {
       expect(page.frame.contentWindow!.location.hash, 'the link does not navigate').to.equal('');
     });
 
-    it('opens from an SVG <a> linking to #consent-preferences', async () => {
-      const page = await open({ config: { cookie: { name: uniqueCookieName() } } });
-      const svgNs = 'http://www.w3.org/2000/svg';
-      const svg = page.document.createElementNS(svgNs, 'svg');
-      const link = page.document.createElementNS(svgNs, 'a');
-      link.setAttribute('href', '#consent-preferences');
-      const label = page.document.createElementNS(svgNs, 'text');
-      label.setAttribute('y', '16');
-      label.textContent = 'Cookie settings';
-      link.append(label);
-      svg.append(link);
-      page.document.body.append(svg);
-      label.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true }));
-      await waitFor(() => page.inWidget<HTMLDialogElement>('dialog')?.open, 'the dialog to open');
-      expect(page.frame.contentWindow!.location.hash, 'the link does not navigate').to.equal('');
-    });
+    for (const attribute of ['href', 'xlink:href']) {
+      it(`opens from an SVG <a ${attribute}> linking to #consent-preferences`, async () => {
+        const page = await open({ config: { cookie: { name: uniqueCookieName() } } });
+        const svgNs = 'http://www.w3.org/2000/svg';
+        const svg = page.document.createElementNS(svgNs, 'svg');
+        const link = page.document.createElementNS(svgNs, 'a');
+        if (attribute === 'href') link.setAttribute('href', '#consent-preferences');
+        else link.setAttributeNS('http://www.w3.org/1999/xlink', 'xlink:href', '#consent-preferences');
+        const label = page.document.createElementNS(svgNs, 'text');
+        label.setAttribute('y', '16');
+        label.textContent = 'Cookie settings';
+        link.append(label);
+        svg.append(link);
+        page.document.body.append(svg);
+        label.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true }));
+        await waitFor(() => page.inWidget<HTMLDialogElement>('dialog')?.open, 'the dialog to open');
+        expect(page.frame.contentWindow!.location.hash, 'the link does not navigate').to.equal('');
+      });
+    }
 
     it('saves the switches with Save preferences', async () => {
       const page = await open({ config: { cookie: { name: uniqueCookieName() } } });

@@ -33,7 +33,14 @@ describe('the npm package', () => {
 
   it('imports nothing at run time that package.json does not list as a dependency', async () => {
     // A strict installer (pnpm, Yarn PnP) resolves only declared dependencies, not what npm hoists.
-    const declared = new Set(Object.keys(JSON.parse(await text('/package.json')).dependencies));
+    const dependencies = JSON.parse(await text('/package.json')).dependencies as Record<string, string>;
+    const declared = new Set(Object.keys(dependencies));
+    // The replay chunk carries its own copy of @sentry/replay, which calls into the declared
+    // @sentry/core: every Sentry package is pinned to that copy's exact version.
+    const replayVersion = JSON.parse(await text('/node_modules/@sentry/replay/package.json')).version as string;
+    const sentryPins = Object.entries(dependencies).filter(([name]) => name.startsWith('@sentry/'));
+    expect(sentryPins.map(([name]) => name)).to.include.members(['@sentry/browser', '@sentry/core', '@sentry/browser-utils']);
+    expect(sentryPins.filter(([, version]) => version !== replayVersion), `pinned to ${replayVersion}`).to.deep.equal([]);
     const files = new Set<string>();
     const packages = new Set<string>();
     const queue = ['index.js'];

@@ -96,7 +96,7 @@ describe('Session replay masking', function () {
     const everything = replayItems(list).map((item) => item.raw).join('\n');
 
     // The recording is real: a full snapshot with the page's elements in it, text masked.
-    const events = recordings.flatMap((item) => item.recording!.events);
+    const events = recordings.flatMap((item) => item.recording!.events) as RecordedEvent[];
     expect(events.some((event) => event.type === 2), 'a full snapshot').to.equal(true);
     expect(everything).to.include('sentinel-light');
     expect(everything).to.match(/\*{8,}/);
@@ -104,6 +104,10 @@ describe('Session replay masking', function () {
     expect(everything).to.match(/"tagName":"a","attributes":\{"id":"sentinel-mailto","href":"\*{34}"/);
     expect(everything, 'URL attributes masked').to.match(/"tagName":"form","attributes":\{"action":"\*{38}"\}/);
 
+    const hrefChanges = events.flatMap((event) =>
+      event.type === 3 && event.data.source === 0 ? (event.data.attributes ?? []).map((change) => change.attributes.href) : [],
+    );
+    expect(hrefChanges, 'the changed link target, masked').to.include('*'.repeat('mailto:SENTINEL-MUTATION-HREF@example.com'.length));
     const leaked = HIDDEN.filter((sentinel) => everything.includes(sentinel));
     expect(leaked, 'sentinels found in the recording').to.deep.equal([]);
     expect(everything, 'no image, video or audio URL').to.not.match(/sentinel-image\.svg|none\.webm|none\.ogg/);
@@ -118,7 +122,7 @@ describe('Session replay masking', function () {
 
   it('masks text placed directly in a shadow root, in the snapshot and in later changes', async () => {
     // rrweb decides masking by a text node's parent element, and such a node has none:
-    // our replay chunk masks it by the shadow host (vite.config.ts, maskShadowRootText).
+    // our replay chunk masks it by the shadow host (vite.config.ts, REPLAY_SDK_CHANGES).
     const { key, config } = sentrySetup({ replaysSessionSampleRate: 1 });
     const page = await openReplayPage(config);
     await page.window.consentGate.acceptAll();
@@ -159,6 +163,7 @@ describe('Session replay masking', function () {
     const events = items(list, 'replay_recording').flatMap((item) => item.recording!.events) as RecordedEvent[];
     const snapshots = events.flatMap((event) => (event.type === 2 && event.data.node ? shadowTextNodes(event.data.node) : []));
     expect(snapshots).to.include('*'.repeat('SENTINEL-NPM-SHADOW-BARE'.length));
+    expect(everything, 'a link target masked').to.match(/"id":"footer-link","href":"\*+"/);
   });
 });
 
@@ -171,7 +176,13 @@ interface SerializedNode {
 }
 interface RecordedEvent {
   type: number;
-  data: { node?: SerializedNode; source?: number; adds?: { node: SerializedNode }[]; texts?: { value: string | null }[] };
+  data: {
+    node?: SerializedNode;
+    source?: number;
+    adds?: { node: SerializedNode }[];
+    texts?: { value: string | null }[];
+    attributes?: { attributes: Record<string, string | null> }[];
+  };
 }
 
 /** The text of every text node (type 3) serialized as a direct child of a shadow root. */
