@@ -3,7 +3,7 @@
  * `#consent-gate-config` JSON block, else `window.consentGateConfig`), starts
  * consent-gate once per page and exposes `window.consentGate`.
  */
-import { startConsentGate, type ConsentGateApi } from './start.js';
+import { STARTED, startConsentGate, type ConsentGateApi, type StartedPage } from './start.js';
 
 declare global {
   interface Window {
@@ -12,9 +12,6 @@ declare global {
     Sentry?: unknown;
   }
 }
-
-/** Marks a started page, so a second copy of the script (another URL, another version) stays quiet. */
-const STARTED = Symbol.for('consent-gate.started');
 
 function readPageConfig(): unknown {
   const block = document.getElementById('consent-gate-config');
@@ -29,8 +26,7 @@ function readPageConfig(): unknown {
   return window.consentGateConfig;
 }
 
-const page = window as Window & { [STARTED]?: true };
-if (!page[STARTED]) {
-  page[STARTED] = true;
+// A second copy of the script (another URL, another version) stays quiet: the page has one already.
+if (!(window as StartedPage)[STARTED]) {
   window.consentGate = startConsentGate({ config: readPageConfig(), sentry: window.Sentry });
 }

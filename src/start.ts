@@ -58,8 +58,13 @@ declare global {
   }
 }
 
-/** The page's running instance, whichever copy of consent-gate started it. */
-const RUNNING = Symbol.for('consent-gate.running');
+/**
+ * Marks the page consent-gate runs on, whichever copy started it (the npm entry,
+ * a script tag, another URL or version): the running instance's API. (Copies
+ * before 0.2 mark it `true` and leave their API at `window.consentGate`.)
+ */
+export const STARTED = Symbol.for('consent-gate.started');
+export type StartedPage = Window & { [STARTED]?: ConsentGateApi | true; consentGate?: ConsentGateApi };
 const PREFERENCES_HASH = '#consent-preferences';
 const XLINK = 'http://www.w3.org/1999/xlink';
 /** The config sections whose parsers come with their features (config-sections.ts). */
@@ -115,13 +120,13 @@ function preferencesTrigger(event: Event): Element | null {
  * `<consent-gate>` is used); `consent-gate:ready` fires once the gates follow.
  */
 export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
-  const page = window as Window & { [RUNNING]?: ConsentGateApi };
-  const running = page[RUNNING];
+  const page = window as StartedPage;
+  const running = page[STARTED];
   if (running) {
     console.error(
       'consent-gate: startConsentGate() was called again on this page (or after the script tag); the running instance is returned, these options are ignored',
     );
-    return running;
+    return running === true ? page.consentGate! : running;
   }
   const report = createReporter();
   /** Settles once the banner is in the page (see below: it is built in a task of its own). */
@@ -384,7 +389,7 @@ export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
     return store.state;
   });
 
-  return (page[RUNNING] = {
+  return (page[STARTED] = {
     get: () => store.state,
     has: (category) => store.has(category),
     acceptAll: () => store.acceptAll(),
