@@ -251,7 +251,14 @@ export default defineConfig(({ mode }) => ({
     modulePreload: false,
     rollupOptions: {
       input: { 'consent-gate': embedSource },
+      preserveEntrySignatures: 'allow-extension',
       output: {
+        codeSplitting: {
+          groups: [
+            { name: 'consent-gate', tags: ['$initial'], priority: 2 },
+            { name: 'consent-gate-ui', test: /[\\/]src[\\/]ui[\\/](mount|consent-gate(\.component|\.styles)?|element|i18n|strings|focus-clearance|css|shown-texts)\.ts$|[\\/]node_modules[\\/]lit-html[\\/]lit-html\.js$/, priority: 1 },
+          ],
+        },
         entryFileNames: '[name].js',
         chunkFileNames: '[name]-[hash].js',
         assetFileNames: '[name]-[hash][extname]',

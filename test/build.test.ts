@@ -51,9 +51,22 @@ async function reachable(entry: string): Promise<string[]> {
 }
 
 describe('dist/', () => {
+  it('keeps the UI out of the core: no Lit, no element, no texts in the entry', async () => {
+    const entry = unescape(await text('consent-gate.js'));
+    const ui = imports(entry).dynamic.find((file) => file.startsWith('consent-gate-ui-'));
+    expect(ui, 'the UI chunk').to.be.a('string');
+    const uiCode = unescape(await text(ui!));
+    // lit-html marks its templates with _$litType$; the elements define themselves with a shadow root.
+    for (const [what, marker] of [['lit-html', '_$litType$'], ['a shadow root', 'attachShadow'], ['English texts', 'Accept all']]) {
+      expect(entry, `${what} is not in the core`).to.not.include(marker);
+      expect(uiCode, `${what} is in the UI chunk`).to.include(marker);
+    }
+  });
+
   it('keeps each built-in language other than English in a lazy chunk of its own', async () => {
     const entry = unescape(await text('consent-gate.js'));
-    expect(entry, 'English is built in').to.include('Accept all');
+    const ui = unescape(await text(imports(entry).dynamic.find((file) => file.startsWith('consent-gate-ui-'))!));
+    expect(ui, 'English is built into the UI chunk').to.include('Accept all');
     const lazy = imports(entry).dynamic;
     // One text of each language that appears nowhere else.
     const samples: Record<string, string> = {
@@ -67,7 +80,7 @@ describe('dist/', () => {
       ar: 'رفض الكل',
     };
     for (const [language, sample] of Object.entries(samples)) {
-      expect(entry, `${language} is not in the entry`).to.not.include(sample);
+      expect(entry + ui, `${language} is not in the entry nor the UI chunk`).to.not.include(sample);
       const chunk = lazy.find((file) => file.startsWith(`${language}-`));
       expect(chunk, `a lazy ${language} chunk`).to.be.a('string');
       const code = unescape(await text(chunk!));

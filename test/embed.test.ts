@@ -53,7 +53,7 @@ describe('the script-tag embed', () => {
     expect(value, 'the cookie holds the choice').to.be.a('string');
     expect(value.length).to.be.below(300);
     await page.widget().updateComplete;
-    expect(page.inWidget('[role="region"]')!.hidden, 'the banner is gone').to.equal(true);
+    expect(page.bannerShown(), 'the banner is gone').to.equal(false);
   });
 
   it('remembers Reject all on the next page view without showing the banner', async () => {
@@ -64,7 +64,7 @@ describe('the script-tag embed', () => {
     const second = await open({ config: { cookie: { name: cookie } } });
     expect(second.window.consentGate.get()!.categories).to.deep.equal({ necessary: true, analytics: false, replay: false });
     expect(second.events('consent-gate:ready')[0]!.detail!.categories.analytics).to.equal(false);
-    expect(second.inWidget('[role="region"]')!.hidden).to.equal(true);
+    expect(second.bannerShown()).to.equal(false);
   });
 
   it('resolves acceptAll(), rejectAll() and set() after the change event', async () => {
@@ -88,7 +88,7 @@ describe('the script-tag embed', () => {
     expect(cookieValue(page, cookie)).to.equal(undefined);
     expect(page.events('consent-gate:change').at(-1)!.detail).to.equal(null);
     await page.widget().updateComplete;
-    expect(page.inWidget('[role="region"]')!.hidden).to.equal(false);
+    expect(page.bannerShown()).to.equal(true);
   });
 
   it('export() gives the visitor their stored record as JSON', async () => {
@@ -109,7 +109,7 @@ describe('the script-tag embed', () => {
     const after = await open({ config: { cookie: { name: cookie }, revision: 2 } });
     expect(after.window.consentGate.get()).to.equal(null);
     expect(after.window.consentGate.has('analytics')).to.equal(false);
-    expect(after.inWidget('[role="region"]')!.hidden).to.equal(false);
+    expect(after.bannerShown()).to.equal(true);
   });
 
   it('treats a tampered cookie as no choice', async () => {
@@ -290,7 +290,7 @@ describe('the script-tag embed', () => {
       await waitFor(() => !second.window.consentGate.has('replay'), 'the withdrawal to reach the other page', 1000);
       expect(second.events('consent-gate:change').at(-1)!.detail!.categories.replay).to.equal(false);
       await second.widget().updateComplete;
-      expect(second.inWidget('[role="region"]')!.hidden, 'the other page hides its banner too').to.equal(true);
+      expect(second.bannerShown(), 'the other page hides its banner too').to.equal(false);
     });
 
     it('re-reads the cookie when a tab becomes visible again', async () => {
@@ -358,7 +358,7 @@ describe('the built dist/ copied under another URL prefix', () => {
   it('shows the banner, stores the choice and reports it', async () => {
     const cookie = uniqueCookieName();
     const page = await open({ config: { cookie: { name: cookie } }, src: ['/vendor/some/prefix/consent-gate/consent-gate.js'] });
-    expect(page.inWidget('[role="region"]')!.hidden).to.equal(false);
+    expect(page.bannerShown()).to.equal(true);
     page.button('Accept all', 'banner').click();
     await waitFor(() => page.window.consentGate.get() !== null, 'the choice');
     expect(page.window.consentGate.get()!.categories.analytics).to.equal(true);

@@ -21,15 +21,15 @@ describe('performance: what is fetched when', function () {
   this.timeout(30_000);
   const pages = closedAfterEach();
 
-  it('a plain page fetches only the entry before a choice; the dialog with Preferences, records after the choice', async () => {
+  it('a plain page fetches the core and the UI before a choice; the dialog with Preferences, records after the choice', async () => {
     const page = await openPage({ src: [DIST_ENTRY], config: { cookie: { name: uniqueCookieName() }, policyUrl: '/privacy' } });
     pages.push(page);
     await sleep(1000);
-    expect(distFiles(page), 'before a choice').to.deep.equal(['consent-gate.js']);
+    expect(distFiles(page).map((file) => (file.startsWith('consent-gate-ui-') ? 'consent-gate-ui' : file)), 'before a choice').to.deep.equal(['consent-gate.js', 'consent-gate-ui']);
     page.button('Preferences', 'banner').click();
     await waitFor(() => page.inWidget<HTMLDialogElement>('dialog')?.open, 'the dialog to open');
     expect(fetched(page, 'preferences-dialog-'), 'the dialog chunk').to.equal(true);
-    expect(distFiles(page).length, 'nothing else').to.equal(2);
+    expect(distFiles(page).length, 'nothing else').to.equal(3);
     page.button('Accept all', 'dialog').click();
     await waitFor(() => fetched(page, 'consent-log-'), 'the consent record code after the choice');
     for (const prefix of ['sentry', 'analytics', 'markup-gates-', 'cookie-cleanup-', 'config-sections-']) {
@@ -37,13 +37,49 @@ describe('performance: what is fetched when', function () {
     }
   });
 
-  it('builds the banner in a task after the one that runs the widget, which already lays the page out', async () => {
+  it('a returning visit runs the core alone: nothing else is fetched, the UI comes when the visitor asks for it', async () => {
+    const name = uniqueCookieName();
+    const first = await openPage({ src: [DIST_ENTRY], config: { cookie: { name } } });
+    pages.push(first);
+    await first.window.consentGate.acceptAll();
+    const page = await openPage({ src: [DIST_ENTRY], config: { cookie: { name } } });
+    pages.push(page);
+    await sleep(1000);
+    expect(distFiles(page), 'a returning visit').to.deep.equal(['consent-gate.js']);
+    expect(page.document.querySelector('consent-gate'), 'the element is in the page, not yet defined').to.not.equal(null);
+    expect(page.widget().shadowRoot).to.equal(null);
+    page.document.querySelector<HTMLElement>('[data-consent-preferences]')!.click();
+    await waitFor(() => page.inWidget<HTMLDialogElement>('dialog')?.open, 'the dialog to open');
+    expect(fetched(page, 'consent-gate-ui-'), 'the UI chunk').to.equal(true);
+    expect(page.bannerShown(), 'no banner behind the dialog').to.equal(false);
+  });
+
+  it('a stored "no" costs the clean-up chunk only when a refused category has a cookie here', async () => {
+    const name = uniqueCookieName();
+    const tracker = `${name}_t`;
+    const config = { cookie: { name }, categories: { analytics: { cookies: [tracker] } } };
+    const first = await openPage({ src: [DIST_ENTRY], config });
+    pages.push(first);
+    await first.window.consentGate.rejectAll();
+    const clean = await openPage({ src: [DIST_ENTRY], config });
+    pages.push(clean);
+    await sleep(1000);
+    expect(fetched(clean, 'cookie-cleanup-'), 'nothing to clean').to.equal(false);
+    clean.document.cookie = `${tracker}=1; path=/`;
+    const dirty = await openPage({ src: [DIST_ENTRY], config });
+    pages.push(dirty);
+    await waitFor(() => fetched(dirty, 'cookie-cleanup-'), 'the clean-up chunk');
+    await waitFor(() => !dirty.document.cookie.includes(`${tracker}=`), 'the refused cookie deleted');
+  });
+
+  it('requests the UI from the task that runs the widget and builds the banner in a later one', async () => {
     const page = await openPage({ src: [DIST_ENTRY], config: { cookie: { name: uniqueCookieName() } }, params: { afterWidget: '1' } });
     pages.push(page);
     await waitFor(() => page.window.__afterWidget, 'the script after the widget to run');
     // A module script right after the widget's runs next, before any queued task (engines run ready
-    // deferred scripts back to back; the spec would allow a task between): the API is there, the banner not yet.
-    expect(page.window.__afterWidget).to.deep.equal({ api: 'function', element: false });
+    // deferred scripts back to back; the spec would allow a task between): the API and the element
+    // are there, the element not defined yet (its chunk was requested, not yet run).
+    expect(page.window.__afterWidget).to.deep.equal({ api: 'function', element: true, defined: false });
     await waitFor(() => page.inWidget('[role="region"]'), 'the banner');
     expect(page.button('Accept all', 'banner').isConnected).to.equal(true);
     expect(page.document.querySelectorAll('consent-gate').length).to.equal(1);

@@ -13,6 +13,7 @@ import type {
   TextOverrides,
   Theme,
 } from './types.js';
+import { CATEGORY_NAME } from './cookie.js';
 import { isSafeUrl } from './url.js';
 
 /** Receives one message per problem found; the embed sends them to `console.error`. */
@@ -29,7 +30,6 @@ export const DEFAULT_COOKIE: CookieConfig = Object.freeze({
 /** Browsers cap cookie lifetimes at 400 days (RFC 6265bis). */
 const MAX_AGE_DAYS_LIMIT = 400;
 
-const CATEGORY_NAME = /^[a-z][a-z0-9_-]{0,23}$/;
 /** Keeps the cookie value under 300 bytes whatever is granted. */
 const MAX_CATEGORIES = 8;
 const MAX_TEXT_LENGTH = 2000;
@@ -129,10 +129,7 @@ export function defaultConfig(): ResolvedConfig {
     language: 'auto',
     categories: defaultCategories(),
     cookie: DEFAULT_COOKIE,
-    sentry: null,
     googleConsentMode: null,
-    consentLog: null,
-    analytics: null,
     placement: 'bottom',
     theme: 'auto',
     strings: Object.freeze({}),
@@ -140,12 +137,13 @@ export function defaultConfig(): ResolvedConfig {
 }
 
 /**
- * Whether `value` can gate replay: a configured category other than necessary.
- * The `sentry` section's parser (config-sections.ts) and start-up, which holds a
- * page's own replay before that parser has loaded, decide it the same way.
+ * Whether `value` names a category that can gate something (replay, analytics):
+ * a configured one that is not always on. The sections' parsers
+ * (config-sections.ts) and start-up, which holds a page's own replay before
+ * those parsers have loaded, decide it the same way.
  */
-export function isReplayCategory(value: unknown, categories: readonly CategoryConfig[]): value is string {
-  return value !== 'necessary' && categories.some((category) => category.name === value);
+export function isGatingCategory(value: unknown, categories: readonly CategoryConfig[]): value is string {
+  return categories.some((category) => category.name === value && !category.required);
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -406,16 +404,14 @@ export function attemptFor(raw: Record<string, unknown>, report: ConfigProblemRe
   };
 }
 
-export type MutableConfig = { -readonly [K in keyof ResolvedConfig]: ResolvedConfig[K] };
-
 /**
- * Validates what the banner needs at once (categories, cookie, texts, looks,
- * Consent Mode). `sentry`, `consentLog` and `analytics` stay null here: their
+ * Validates what start-up needs (categories, cookie, texts, looks, Consent
+ * Mode). `sentry`, `consentLog` and `analytics` are not read here: their
  * parsers (config-sections.ts) travel with the code that uses them, so a page
  * without them never downloads either. `parseConfig()` does both.
  */
-export function parseCoreConfig(raw: unknown, report: ConfigProblemReporter): MutableConfig {
-  const config: MutableConfig = defaultConfig();
+export function parseCoreConfig(raw: unknown, report: ConfigProblemReporter): ResolvedConfig {
+  const config: { -readonly [K in keyof ResolvedConfig]: ResolvedConfig[K] } = defaultConfig();
   if (raw === undefined || raw === null) return config;
   if (!isPlainObject(raw)) {
     report(`config must be an object, got ${describe(raw)}; using the defaults`);

@@ -4,17 +4,8 @@
  * the script build), with the same rules as the rest: a bad key is reported
  * and keeps its default; a bad section is reported and stays off.
  */
-import type { AnalyticsConfig, CategoryConfig, SentryConfig } from './types.js';
-import {
-  attemptFor,
-  fail,
-  isPlainObject,
-  isReplayCategory,
-  parseObjectKeys,
-  parseUrl,
-  type ConfigProblemReporter,
-  type MutableConfig,
-} from './config-base.js';
+import type { AnalyticsConfig, CategoryConfig, ConfigSections, SentryConfig } from './types.js';
+import { attemptFor, fail, isGatingCategory, isPlainObject, parseObjectKeys, parseUrl, type ConfigProblemReporter } from './config-base.js';
 
 /** `protocol://public_key@host[:port]/[path/]project_id`, as Sentry documents DSNs. */
 const SENTRY_DSN = /^https?:\/\/[A-Za-z0-9]+(:[A-Za-z0-9]+)?@[A-Za-z0-9.-]+(:\d{1,5})?(\/[A-Za-z0-9._~-]+)*\/\d+$/;
@@ -61,13 +52,7 @@ function parseSentry(value: unknown, categories: readonly CategoryConfig[], repo
   };
   const parsers: Record<string, (v: unknown) => void> = {
     dsn: () => {},
-    replayCategory: (v) => {
-      if (!isReplayCategory(v, categories)) {
-        const names = categories.map((category) => category.name).filter((name) => name !== 'necessary');
-        fail('sentry.replayCategory', `one of the categories (${names.join(', ')})`, v);
-      }
-      sentry.replayCategory = v;
-    },
+    replayCategory: (v) => (sentry.replayCategory = parseGatingCategory('sentry.replayCategory', v, categories)),
     replaysSessionSampleRate: (v) => (sentry.replaysSessionSampleRate = parseRate('sentry.replaysSessionSampleRate', v)),
     replaysOnErrorSampleRate: (v) => (sentry.replaysOnErrorSampleRate = parseRate('sentry.replaysOnErrorSampleRate', v)),
     environment: (v) => (sentry.environment = parseShortString('sentry.environment', v)),
@@ -120,13 +105,12 @@ function parseAnalytics(value: unknown, categories: readonly CategoryConfig[]): 
   return analytics;
 }
 
-/** A category that can gate something: it exists and is not `necessary`. */
+/** A category that can gate something (`isGatingCategory`). */
 function parseGatingCategory(key: string, value: unknown, categories: readonly CategoryConfig[]): string {
-  const found = categories.find((category) => category.name === value);
-  if (!found || found.required) {
+  if (!isGatingCategory(value, categories)) {
     return fail(key, `a category of this config other than necessary (${categories.filter((c) => !c.required).map((c) => c.name).join(', ')})`, value);
   }
-  return found.name;
+  return value;
 }
 
 function parseConsentLog(value: unknown): { url: string } | null {
@@ -138,11 +122,13 @@ function parseConsentLog(value: unknown): { url: string } | null {
   return { url: parseUrl('consentLog.url', value.url) };
 }
 
-/** Fills `sentry`, `consentLog` and `analytics` of a config parsed by `parseCoreConfig()`. */
-export function parseSections(config: MutableConfig, raw: unknown, report: ConfigProblemReporter): void {
-  if (!isPlainObject(raw)) return;
+/** Parses `sentry`, `consentLog` and `analytics` (each null when absent or unreadable) against the parsed categories. */
+export function parseSections(raw: unknown, categories: readonly CategoryConfig[], report: ConfigProblemReporter): ConfigSections {
+  if (!isPlainObject(raw)) return { sentry: null, consentLog: null, analytics: null };
   const attempt = attemptFor(raw, report);
-  config.sentry = attempt('sentry', () => parseSentry(raw.sentry, config.categories, report), config.sentry);
-  config.consentLog = attempt('consentLog', () => parseConsentLog(raw.consentLog), config.consentLog);
-  config.analytics = attempt('analytics', () => parseAnalytics(raw.analytics, config.categories), config.analytics);
+  return {
+    sentry: attempt('sentry', () => parseSentry(raw.sentry, categories, report), null),
+    consentLog: attempt('consentLog', () => parseConsentLog(raw.consentLog), null),
+    analytics: attempt('analytics', () => parseAnalytics(raw.analytics, categories), null),
+  };
 }

@@ -9,7 +9,7 @@
  * steps instead (config-base.ts at start-up, config-sections.ts with the
  * features that need it), so the bytes before the banner stay few.
  */
-import type { ResolvedConfig } from './types.js';
+import type { ConfigSections, ResolvedConfig } from './types.js';
 import { parseCoreConfig, type ConfigProblemReporter } from './config-base.js';
 import { parseSections } from './config-sections.js';
 
@@ -26,8 +26,7 @@ export {
  * Validates a raw config (from the JSON block or `window.consentGateConfig`).
  * Each problem is reported once through `report`; the result is always complete.
  */
-export function parseConfig(raw: unknown, report: ConfigProblemReporter): ResolvedConfig {
+export function parseConfig(raw: unknown, report: ConfigProblemReporter): ResolvedConfig & ConfigSections {
   const config = parseCoreConfig(raw, report);
-  parseSections(config, raw, report);
-  return config;
+  return { ...config, ...parseSections(raw, config.categories, report) };
 }

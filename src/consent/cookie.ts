@@ -17,7 +17,8 @@ export const MAX_COOKIE_VALUE_LENGTH = 299;
 /** A stored time this far ahead of the clock is a forgery or a broken clock. */
 const CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
 
-const CATEGORY_NAME = /^[a-z][a-z0-9_-]{0,23}$/;
+/** What a category may be called: in config, the cookie and the API (at most 24 characters). */
+export const CATEGORY_NAME = /^[a-z][a-z0-9_-]{0,23}$/;
 const BASE36_INTEGER = /^[0-9a-z]{1,11}$/;
 const HEX_ID = /^[0-9a-f]{32}$/;
 

@@ -80,10 +80,9 @@ export class ConsentStore {
     return !this.#persisted;
   }
 
-  /** Whether `category` is granted now. `necessary` is always granted. */
+  /** Whether `category` is granted now. `necessary` (the category that is always on) is always granted. */
   has(category: CategoryName): boolean {
-    if (category === 'necessary') return true;
-    return this.#state?.categories[category] === true;
+    return this.#required(category) || this.#state?.categories[category] === true;
   }
 
   /** Whether Global Privacy Control keeps `category` off whatever the visitor picks. */
@@ -118,8 +117,8 @@ export class ConsentStore {
         this.#report(`set(): "${name}" is not a configured category; it is ignored`);
       } else if (typeof value !== 'boolean') {
         this.#report(`set(): "${name}" must be true or false; it is ignored`);
-      } else if (name === 'necessary') {
-        if (!value) this.#report('set(): "necessary" cannot be switched off; it is ignored');
+      } else if (this.#required(name)) {
+        if (!value) this.#report(`set(): "${name}" cannot be switched off; it is ignored`);
       } else if (value) {
         granted.add(name);
       } else {
@@ -148,10 +147,13 @@ export class ConsentStore {
     return true;
   }
 
+  #required(name: CategoryName): boolean {
+    return this.config.categories.some((category) => category.required && category.name === name);
+  }
+
   #choose(grantedNames: readonly CategoryName[]): Promise<void> {
     const granted = this.config.categories
-      .filter((category) => category.name !== 'necessary')
-      .filter((category) => grantedNames.includes(category.name) && !this.isLockedByGpc(category.name))
+      .filter((category) => !category.required && grantedNames.includes(category.name) && !this.isLockedByGpc(category.name))
       .map((category) => category.name);
     const choice: StoredChoice = {
       id: this.#state?.id ?? this.#createId(),

@@ -74,7 +74,11 @@ export interface AnalyticsConfig {
   readonly category: CategoryName;
 }
 
-/** The configuration after validation: every key present, every value safe. */
+/**
+ * The configuration after validation: every key present, every value safe. It
+ * holds what start-up needs; the sections of optional features are parsed apart,
+ * with those features (`ConfigSections`).
+ */
 export interface ResolvedConfig {
   readonly revision: number;
   readonly policyUrl: string | null;
@@ -82,19 +86,23 @@ export interface ResolvedConfig {
   /** In display order; `necessary` first. */
   readonly categories: readonly CategoryConfig[];
   readonly cookie: CookieConfig;
-  readonly sentry: SentryConfig | null;
   /**
    * Category name to Google Consent Mode types. A mapping the config could not
    * read is every type under `*`, which names no category: all denied, always.
    */
   readonly googleConsentMode: Readonly<Record<CategoryName | '*', readonly string[]>> | null;
-  readonly consentLog: { readonly url: string } | null;
-  /** Built-in cookieless analytics (Plausible-compatible); null when not configured. */
-  readonly analytics: AnalyticsConfig | null;
   readonly placement: Placement;
   readonly theme: Theme;
   /** Site texts by language tag (lower case), then by text key; they replace the built-in ones. */
   readonly strings: TextOverrides;
+}
+
+/** The config sections of optional features, parsed with them (config-sections.ts); null when not configured. */
+export interface ConfigSections {
+  readonly sentry: SentryConfig | null;
+  readonly consentLog: { readonly url: string } | null;
+  /** Built-in cookieless analytics (Plausible-compatible). */
+  readonly analytics: AnalyticsConfig | null;
 }
 
 /** What `consentGate.get()` returns once the visitor has chosen. */

@@ -7,14 +7,13 @@
  * they happened without consent. After a withdrawal nothing more leaves the page.
  */
 import type { ConsentStore } from '../consent/store.js';
+import type { AnalyticsConfig } from '../consent/types.js';
 import type { Gate } from './gate.js';
 import type { AnalyticsClient, PlausibleCall } from './analytics-client.js';
 import { dropCall, type EarlyCall, type PlausibleWindow } from './analytics-early.js';
 
-/** `early`: the calls made before this gate arrived (analytics-early.ts). */
-export function createAnalyticsGate(store: ConsentStore, report: (message: string) => void, early: readonly EarlyCall[]): Gate | null {
-  const config = store.config.analytics;
-  if (!config) return null;
+/** `config`: the `analytics` section; `early`: the calls made before this gate arrived (analytics-early.ts). */
+export function createAnalyticsGate(store: ConsentStore, config: AnalyticsConfig, report: (message: string) => void, early: readonly EarlyCall[]): Gate {
   const page = window as PlausibleWindow;
   const pending: PlausibleCall[] = [];
   /** Stands in while the sender loads or while not granted: keeps granted calls, drops the rest. */

@@ -30,10 +30,10 @@ export interface ConsentLog extends Gate {
 
 export function createConsentLogGate(
   store: ConsentStore,
+  url: string | null,
   shown: () => Promise<ShownTexts>,
   report: (message: string) => void,
 ): ConsentLog {
-  const url = store.config.consentLog?.url ?? null;
   const { recordKey, pendingKey } = storageKeys(store);
   /** The record made in this tab (kept also where storage is blocked). */
   let latest: ConsentRecord | null = null;

@@ -11,6 +11,7 @@
  */
 import type { ConsentStore } from '../consent/store.js';
 import type { ConsentState } from '../consent/types.js';
+import { matchesCookie, visibleCookieNames } from './cookie-names.js';
 import type { Gate } from './gate.js';
 
 /** `''` (a host-only cookie), the host, then each parent domain: `a.b.example.com` → `'', a.b.example.com, b.example.com, example.com`. */
@@ -34,13 +35,11 @@ export function pathsToTry(pathname: string): string[] {
   return paths;
 }
 
-const matches = (pattern: string | RegExp, name: string) => (typeof pattern === 'string' ? pattern === name : pattern.test(name));
-
 export function createCookieCleanupGate(store: ConsentStore): Gate | null {
   const { categories, cookie } = store.config;
   if (!categories.some((category) => !category.required && category.cookies.length > 0)) return null;
   const protectedNames = (name: string) =>
-    name === cookie.name || categories.some((category) => category.required && category.cookies.some((pattern) => matches(pattern, name)));
+    name === cookie.name || categories.some((category) => category.required && category.cookies.some((pattern) => matchesCookie(pattern, name)));
 
   const remove = (name: string): void => {
     const secure = location.protocol === 'https:' ? '; Secure' : '';
@@ -52,10 +51,7 @@ export function createCookieCleanupGate(store: ConsentStore): Gate | null {
   };
 
   const clean = (state: ConsentState | null): void => {
-    const visible = document.cookie
-      .split(';')
-      .map((pair) => pair.split('=')[0]!.trim())
-      .filter(Boolean);
+    const visible = visibleCookieNames();
     for (const category of categories) {
       if (category.required || state?.categories[category.name] === true) continue;
       const names = new Set<string>();

@@ -9,7 +9,8 @@
  */
 import type { ConsentStore } from '../consent/store.js';
 import { isSafeUrl } from '../consent/url.js';
-import { BLOCKED_EMBED, categoriesOf, watchAddedElements } from './added-elements.js';
+import { watchAddedElements } from '../added-elements.js';
+import { BLOCKED_EMBED, categoriesOf } from './markup.js';
 import type { Gate } from './gate.js';
 
 /** The box a placeholder must take: the iframe's size (CSS pixels) and display. */

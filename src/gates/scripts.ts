@@ -7,7 +7,8 @@
  * cookie clean-up and the site's own `consent-gate:change` handlers do the rest.
  */
 import type { ConsentStore } from '../consent/store.js';
-import { BLOCKED_SCRIPT, categoriesOf, watchAddedElements } from './added-elements.js';
+import { watchAddedElements } from '../added-elements.js';
+import { BLOCKED_SCRIPT, categoriesOf } from './markup.js';
 import type { Gate } from './gate.js';
 import { trustedScript, trustedScriptUrl } from './trusted-types.js';
 

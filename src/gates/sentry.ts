@@ -109,12 +109,12 @@ export interface SentryGate extends Gate {
  */
 export function createSentryGate(
   store: ConsentStore,
-  options: { report: (message: string) => void; pageSentry?: unknown; earlyErrors?: EarlyErrors | null },
+  options: { section: SentryConfig | null; report: (message: string) => void; pageSentry?: unknown; earlyErrors?: EarlyErrors | null },
 ): SentryGate {
-  const { report } = options;
+  const { report, section } = options;
   /** Our own client's settings: only with a DSN. (A section without one sets replay up on the page's SDK.) */
-  const config = hasOwnClient(store.config.sentry) ? store.config.sentry : null;
-  const settings = store.config.sentry ?? BRING_YOUR_OWN_SETTINGS;
+  const config = hasOwnClient(section) ? section : null;
+  const settings = section ?? BRING_YOUR_OWN_SETTINGS;
 
   /** Where replay runs, once known: the site's SDK, or ours from two lazy chunks. */
   let host: Promise<ReplayHost> | null = null;

@@ -1,7 +1,8 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit/html.js';
 import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
 import type { ConsentStore } from '../consent/store.js';
-import type { CategoryConfig } from '../consent/types.js';
+import type { CategoryConfig, SentryConfig } from '../consent/types.js';
+import { UiElement } from './element.js';
 import { categoryTexts, ENGLISH, formatList, type Locale } from './i18n.js';
 import { withPageTexts } from './strings-page.js';
 
@@ -23,53 +24,63 @@ function cookieLabel(pattern: string | RegExp): string {
  * own typography. `heading-level` (default 2) sets its top heading.
  *
  * @tag consent-gate-declaration
- * @fires consent-gate:connect - when connected, so the embed can hand it the store
+ * @fires consent-gate:connect - when connected, so the wiring can hand it the store
  */
-export class ConsentDeclarationElement extends LitElement {
-  static override properties = {
-    store: { attribute: false },
-    locale: { attribute: false },
-    headingLevel: { type: Number, attribute: 'heading-level' },
-    _revision: { state: true },
-  };
+export class ConsentDeclarationElement extends UiElement {
+  static observedAttributes = ['heading-level'];
+  static {
+    this.reactive('store', 'locale', 'sentry');
+  }
 
-  private _unsubscribe: (() => void) | undefined;
-
+  /** The consent store whose config and choice it describes; the wiring sets it. */
   declare store: ConsentStore | undefined;
   declare locale: Locale;
-  /** Level of the top heading (2–5); sub-headings are one below. */
-  declare headingLevel: number;
-  declare private _revision: number;
+  /** The `sentry` config section: replay is described where it runs. */
+  declare sentry: SentryConfig | null;
+
+  /** The store listened to, and how to stop. */
+  private _subscribed: { store: ConsentStore; stop: () => void } | null = null;
 
   constructor() {
     super();
-    this.store = undefined;
-    this.locale = ENGLISH;
-    this.headingLevel = 2;
-    this._revision = 0;
+    this.locale ??= ENGLISH;
+    this.sentry ??= null;
+  }
+
+  /** Level of the top heading (2–5, attribute `heading-level`); sub-headings are one below. */
+  get headingLevel(): number {
+    return Number(this.getAttribute('heading-level') ?? 2);
+  }
+  set headingLevel(level: number) {
+    this.setAttribute('heading-level', String(level));
+  }
+
+  attributeChangedCallback(): void {
+    this.requestUpdate();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.dispatchEvent(new CustomEvent('consent-gate:connect', { bubbles: true, composed: true }));
+  }
+
+  override disconnectedCallback(): void {
+    this._subscribed?.stop();
+    this._subscribed = null;
   }
 
   protected override createRenderRoot(): HTMLElement {
     return this;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this._subscribe();
-    this.dispatchEvent(new CustomEvent('consent-gate:connect', { bubbles: true, composed: true }));
+  protected override updated(): void {
+    if (this.store && this._subscribed?.store !== this.store) {
+      this._subscribed?.stop();
+      this._subscribed = { store: this.store, stop: this.store.subscribe(() => this.requestUpdate()) };
+    }
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this._unsubscribe?.();
-    this._unsubscribe = undefined;
-  }
-
-  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('store')) this._subscribe();
-  }
-
-  override render() {
+  protected override render() {
     const store = this.store;
     if (!store) return nothing;
     const { language, direction } = this.locale;
@@ -90,7 +101,8 @@ export class ConsentDeclarationElement extends LitElement {
       ),
     ];
     // Replay is described only where this config runs it.
-    const replay = config.sentry ? config.categories.find((category) => category.name === config.sentry!.replayCategory) : undefined;
+    const sentry = this.sentry;
+    const replay = sentry ? config.categories.find((category) => category.name === sentry.replayCategory) : undefined;
     const state = store.state;
     const list = (on: boolean) =>
       formatList(config.categories.filter((category) => (state?.categories[category.name] ?? false) === on).map(label), this.locale);
@@ -104,7 +116,7 @@ export class ConsentDeclarationElement extends LitElement {
             ${description(category) ? html`<p>${description(category)}</p>` : nothing}
             ${category === replay
               ? html`<p>${strings.declReplayText.replace('{category}', () => label(replay))}</p>
-                  ${config.sentry!.dsn !== null && config.sentry!.replaysOnErrorSampleRate > 0 ? html`<p>${strings.declErrorBuffer}</p>` : nothing}`
+                  ${sentry!.dsn !== null && sentry!.replaysOnErrorSampleRate > 0 ? html`<p>${strings.declErrorBuffer}</p>` : nothing}`
               : nothing}
             ${!category.required && category.cookies.length === 0 ? html`<p>${strings.declNoCookies}</p>` : nothing}
           `,
@@ -125,24 +137,5 @@ export class ConsentDeclarationElement extends LitElement {
       </section>
     `;
   }
-
-  private _subscribe(): void {
-    this._unsubscribe?.();
-    this._unsubscribe = this.store?.subscribe(() => {
-      this._revision++;
-    });
-  }
 }
 
-export const DECLARATION_TAG = 'consent-gate-declaration';
-
-/** Registers the declaration element unless the tag is taken; safe to run twice. */
-export function defineDeclaration(): void {
-  if (!customElements.get(DECLARATION_TAG)) customElements.define(DECLARATION_TAG, ConsentDeclarationElement);
-}
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'consent-gate-declaration': ConsentDeclarationElement;
-  }
-}

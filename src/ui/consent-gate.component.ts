@@ -1,15 +1,12 @@
-import { html, nothing, render } from 'lit/html.js';
+import { html, nothing } from 'lit/html.js';
 import type { ConsentStore } from '../consent/store.js';
 import { styles } from './consent-gate.styles.js';
+import { UiElement } from './element.js';
+import { deepActiveElement } from './index.js';
 import { FocusClearance } from './focus-clearance.js';
 import { categoryTexts, ENGLISH, formatList, type Locale } from './i18n.js';
 
-/** The element that has focus, looking inside open shadow roots. */
-export function deepActiveElement(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
+export { deepActiveElement };
 
 type DialogModule = typeof import('./preferences-dialog.js');
 let dialogModule: Promise<DialogModule> | null = null;
@@ -34,84 +31,54 @@ function loadDialog(): Promise<DialogModule> {
  * @csspart dialog - the preferences dialog
  * @csspart button - every button (also `accept`, `reject`, `preferences`, `save`, `close`)
  * @csspart switch - each category switch
- * @fires consent-gate:connect - when connected, so the embed can hand it the store
+ * @fires consent-gate:connect - when connected, so the wiring can hand it the store
  */
-export class ConsentGateElement extends HTMLElement {
-  private _store: ConsentStore | undefined = undefined;
-  private _locale: Locale = ENGLISH;
+export class ConsentGateElement extends UiElement {
+  static override styles = [styles];
+  static {
+    this.reactive('store', 'locale');
+  }
+
+  /** The consent store to render; the wiring sets it. Without one the element shows nothing. */
+  declare store: ConsentStore | undefined;
+  /** The texts and their language; English until the wiring sets another. */
+  declare locale: Locale;
+
   /** The polite message read to screen-reader users after a choice. */
   private _announcement = '';
-  /** The render waiting for the next microtask, if one is asked for. */
-  private _update: Promise<boolean> | null = null;
   private _focusClearance = new FocusClearance();
-  private _unsubscribe: (() => void) | undefined;
+  /** The store listened to, and how to stop. */
+  private _subscribed: { store: ConsentStore; stop: () => void } | null = null;
   private _opener: HTMLElement | null = null;
   /** The dialog's code, once a visitor has asked for it. */
   private _dialog: DialogModule | null = null;
 
-  // Lit's templates render into the shadow root; the element itself keeps
-  // only what Lit's ReactiveElement would (two properties, batched renders),
-  // which saves the banner a third of Lit's bytes.
   constructor() {
     super();
-    const root = this.attachShadow({ mode: 'open' });
-    root.adoptedStyleSheets = [styles()];
+    this.locale ??= ENGLISH;
   }
 
-  /** The consent store to render; the embed sets it. Without one the element shows nothing. */
-  get store(): ConsentStore | undefined {
-    return this._store;
-  }
-  set store(store: ConsentStore | undefined) {
-    this._store = store;
-    // (Out of the document it listens from its next connection, as it stops at its disconnection.)
-    if (this.isConnected) this._subscribe();
-    this.requestUpdate();
-  }
-
-  /** The texts and their language; English until the embed sets another. */
-  get locale(): Locale {
-    return this._locale;
-  }
-  set locale(locale: Locale) {
-    this._locale = locale;
-    this.requestUpdate();
-  }
-
-  /** Renders in the next microtask (many changes, one render). */
-  requestUpdate(): void {
-    this._update ??= Promise.resolve().then(() => {
-      this._update = null;
-      this._render();
-      return true;
-    });
-  }
-
-  /** Settles once the latest requested render is done. */
-  get updateComplete(): Promise<boolean> {
-    return this._update ?? Promise.resolve(true);
-  }
-
-  connectedCallback(): void {
-    this._subscribe();
+  override connectedCallback(): void {
     // The choice may have changed while it was out of the document (an SPA
     // re-rendering <body>): render afresh, which also restarts focus clearance.
-    this.requestUpdate();
-    // Tell an embed that may be waiting for elements added later (an SPA re-adding us).
+    super.connectedCallback();
+    // Tell the wiring, which may be waiting for elements added later (an SPA re-adding us).
     this.dispatchEvent(new CustomEvent('consent-gate:connect', { bubbles: true, composed: true }));
   }
 
-  disconnectedCallback(): void {
-    this._unsubscribe?.();
-    this._unsubscribe = undefined;
+  override disconnectedCallback(): void {
+    this._subscribed?.stop();
+    this._subscribed = null;
     this._focusClearance.stop();
   }
 
-  private _render(): void {
-    // Like Lit's elements, nothing is drawn (or padded) while out of the document.
-    if (!this.isConnected) return;
-    render(this._template(), this.shadowRoot!, { host: this });
-    this._focusClearance.watch(this.shadowRoot!.querySelector<HTMLElement>('.banner:not([hidden])'));
+  protected override updated(): void {
+    // Listens to the store it renders (again after a disconnection).
+    if (this.store && this._subscribed?.store !== this.store) {
+      this._subscribed?.stop();
+      this._subscribed = { store: this.store, stop: this.store.subscribe(() => this.requestUpdate()) };
+    }
+    this._focusClearance.watch(this.renderRoot.querySelector<HTMLElement>('.banner:not([hidden])'));
   }
 
   /** Opens the preferences dialog; focus returns to `opener` (or the focused element) on close. */
@@ -126,7 +93,7 @@ export class ConsentGateElement extends HTMLElement {
         console.error(`consent-gate: the preferences dialog could not be loaded (${String(error)})`);
         return;
       }
-      this.shadowRoot!.adoptedStyleSheets = [styles(), this._dialog.dialogStyles()];
+      (this.renderRoot as ShadowRoot).adoptedStyleSheets = [styles(), this._dialog.dialogStyles()];
     }
     this.requestUpdate();
     await this.updateComplete;
@@ -139,7 +106,7 @@ export class ConsentGateElement extends HTMLElement {
     this._dialogElement?.close();
   }
 
-  private _template() {
+  protected override render() {
     const store = this.store;
     if (!store) return nothing;
     const { strings, language, direction } = this.locale;
@@ -193,14 +160,7 @@ export class ConsentGateElement extends HTMLElement {
   }
 
   private get _dialogElement(): HTMLDialogElement | null {
-    return this.shadowRoot!.querySelector('dialog');
-  }
-
-  private _subscribe(): void {
-    this._unsubscribe?.();
-    this._unsubscribe = this.store?.subscribe(() => {
-      this.requestUpdate();
-    });
+    return this.renderRoot.querySelector('dialog');
   }
 
   private async _choose(action: (store: ConsentStore) => Promise<void>): Promise<void> {
@@ -237,7 +197,7 @@ export class ConsentGateElement extends HTMLElement {
 
   private _onSave = (): void => {
     const changes: Record<string, boolean> = {};
-    for (const input of this.shadowRoot!.querySelectorAll<HTMLInputElement>('input[data-category]')) {
+    for (const input of this.renderRoot.querySelectorAll<HTMLInputElement>('input[data-category]')) {
       changes[input.dataset.category!] = input.checked;
     }
     void this._choose((store) => store.set(changes));
@@ -262,7 +222,7 @@ export class ConsentGateElement extends HTMLElement {
     if (opener?.isConnected) {
       opener.focus();
     } else if (this.store?.state === null) {
-      this.shadowRoot!.querySelector<HTMLButtonElement>('.banner button')?.focus();
+      this.renderRoot.querySelector<HTMLButtonElement>('.banner button')?.focus();
     }
   };
 }

@@ -1,7 +1,8 @@
 /** Registers `<consent-gate>`; safe to run twice (two copies of the script, an SPA re-import). */
 import { ConsentGateElement } from './consent-gate.component.js';
+import { CONSENT_GATE_TAG } from './index.js';
 
-export const CONSENT_GATE_TAG = 'consent-gate';
+export { CONSENT_GATE_TAG };
 /** The tag used when a page has already defined `<consent-gate>` as something else. */
 export const FALLBACK_TAG = 'consent-gate-widget';
 

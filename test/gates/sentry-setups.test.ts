@@ -125,7 +125,7 @@ describe('Sentry gate set-ups', function () {
     it('shows the banner, records with the shipped worker and withdraws without one violation', async () => {
       const { key, config } = sentrySetup({ replaysSessionSampleRate: 1 });
       const page = await openBuilt(pages, config, { fixture: '/test/fixtures/strict-csp.html' });
-      expect(page.inWidget('[role="region"]')!.hidden).to.equal(false);
+      expect(page.bannerShown()).to.equal(true);
       await page.window.consentGate.openPreferences();
       page.button('Accept all', 'dialog').click();
       await waitFor(() => page.window.consentGate.get() !== null, 'the choice');

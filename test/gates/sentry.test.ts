@@ -226,7 +226,7 @@ describe('Sentry gate', function () {
       const replayId = items(list, 'replay_event')[0]!.payload!.replay_id;
       first.close();
       const second = await open(config);
-      expect(second.inWidget('[role="region"]')!.hidden, 'no banner').to.equal(true);
+      expect(second.bannerShown(), 'no banner').to.equal(false);
       await activity(second, 'second view');
       await waitFor(
         async () => items(await envelopes(key), 'replay_event').filter((item) => item.payload!.replay_id === replayId).length > 1,

@@ -27,7 +27,7 @@ describe('a hostile page', () => {
       config: { cookie: { name: uniqueCookieName() }, consentLog: { url: `/__consent-log/${log}` } },
       params: { wrapped: '1' },
     });
-    expect(page.inWidget('[role="region"]')!.hidden).to.equal(false);
+    expect(page.bannerShown()).to.equal(true);
     page.button('Accept all', 'banner').click();
     await waitFor(() => page.window.consentGate.has('analytics'), 'the choice');
     await waitFor(async () => (await (await fetch(`/__consent-log/${log}`)).json()).records.length > 0, 'the record');
@@ -65,7 +65,7 @@ describe('a hostile page', () => {
     await waitFor(() => win(page).__ran.includes('inline-after-slow'), 'the gated script');
     const next = await open({ fixture: '/test/fixtures/gated-page.html', config: { cookie: { name: cookie } }, params: { nocookies: '1' } });
     expect(next.window.consentGate.get(), 'no choice on the next page view').to.equal(null);
-    expect(next.inWidget('[role="region"]')!.hidden).to.equal(false);
+    expect(next.bannerShown()).to.equal(true);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(win(next).__ran).to.deep.equal([]);
     expect(win(page).__rejections).to.deep.equal([]);
@@ -103,7 +103,7 @@ describe('a hostile page', () => {
     await page.window.consentGate.acceptAll();
     page.document.body.append(element);
     await element.updateComplete;
-    expect(page.inWidget('[role="region"]')!.hidden, 'chosen while out: no banner').to.equal(true);
+    expect(page.bannerShown(), 'chosen while out: no banner').to.equal(false);
     await page.window.consentGate.openPreferences();
     expect(page.inWidget<HTMLDialogElement>('dialog')!.open).to.equal(true);
     page.widget().closePreferences();
@@ -140,7 +140,7 @@ describe('two consent cookies of the same name', () => {
       pages.push(page);
       expect(page.window.consentGate.get()!.id).to.equal('22222222-2222-4222-8222-222222222222');
       expect(page.window.consentGate.has('analytics')).to.equal(false);
-      expect(page.inWidget('[role="region"]')!.hidden).to.equal(true);
+      expect(page.bannerShown()).to.equal(false);
     } finally {
       document.cookie = `${name}=; Max-Age=0; Path=/test`;
       document.cookie = `${name}=; Max-Age=0; Path=/`;

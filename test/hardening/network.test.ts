@@ -22,7 +22,7 @@ describe('failing networks', () => {
       config: { cookie: { name: uniqueCookieName() }, sentry: { dsn, replaysSessionSampleRate: 1 }, ...extra },
     });
     pages.push(page);
-    expect(page.inWidget('[role="region"]')!.hidden).to.equal(false);
+    expect(page.bannerShown()).to.equal(true);
     page.button('Accept all', 'banner').click();
     await waitFor(() => page.window.consentGate.has('replay'), 'the choice');
     throwInPage(page, 'a page error while the network fails');

@@ -25,7 +25,7 @@ describe('under Trusted Types', () => {
       }
     })();
     if (!enforced) this.skip(); // this engine has no Trusted Types
-    expect(page.inWidget('[role="region"]')!.hidden).to.equal(false);
+    expect(page.bannerShown()).to.equal(true);
     await page.window.consentGate.openPreferences();
     page.button('Accept all', 'dialog').click();
     await waitFor(() => page.window.consentGate.get() !== null, 'the choice');

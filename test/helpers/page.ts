@@ -21,7 +21,7 @@ export type SiteWindow = Window & {
   /** performance.now() of the first animation frame with the banner rendered. */
   __bannerFrame: number | null;
   /** With `afterWidget=1`: what a module script right after the widget's found. */
-  __afterWidget?: { api: string; element: boolean };
+  __afterWidget?: { api: string; element: boolean; defined: boolean };
 };
 
 export interface SitePage {
@@ -34,6 +34,8 @@ export interface SitePage {
   focused(): Element | null;
   /** An element inside the widget's shadow root. */
   inWidget<E extends Element = HTMLElement>(selector: string): E | null;
+  /** Whether the banner shows (false also while the UI is not loaded: a returning visit runs without it). */
+  bannerShown(): boolean;
   /** A button of the widget, found by its accessible text. */
   button(name: string, within?: 'banner' | 'dialog'): HTMLButtonElement;
   events(type?: RecordedEvent['type']): RecordedEvent[];
@@ -50,6 +52,8 @@ export interface OpenOptions {
   params?: Record<string, string>;
   /** A fragment for the page URL, without `#`. */
   hash?: string;
+  /** Without a stored choice, wait for the banner to show (default true). */
+  waitForBanner?: boolean;
 }
 
 /** Polls `condition` (sync or async) every `interval` ms until it holds or `timeout` ms pass. */
@@ -111,6 +115,7 @@ export async function openPage(options: OpenOptions = {}): Promise<SitePage> {
       return active;
     },
     inWidget: (selector) => page.widget()?.shadowRoot?.querySelector(selector) ?? null,
+    bannerShown: () => page.inWidget('[role="region"]')?.hidden === false,
     button(name, within) {
       const root = page.widget().shadowRoot!;
       const scope = within === 'dialog' ? root.querySelector('dialog') : within === 'banner' ? root.querySelector('[role="region"]') : root;
@@ -122,8 +127,11 @@ export async function openPage(options: OpenOptions = {}): Promise<SitePage> {
     close: () => frame.remove(),
   };
   await waitFor(() => page.events('consent-gate:ready').length > 0, 'consent-gate:ready');
-  // The banner comes in a task of its own, which may follow ready.
   await waitFor(() => page.document.querySelector('consent-gate, consent-gate-widget'), 'the widget in the page');
+  // Without a stored choice the UI chunk comes to show the banner, which may follow ready.
+  const bannerShown = () =>
+    [...page.document.querySelectorAll('consent-gate, consent-gate-widget')].some((element) => element.shadowRoot?.querySelector<HTMLElement>('[role="region"]')?.hidden === false);
+  if (options.waitForBanner !== false && win.consentGate.get() === null) await waitFor(bannerShown, 'the banner');
   await page.widget()?.updateComplete;
   return page;
 }

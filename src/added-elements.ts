@@ -1,8 +1,8 @@
-/** A script the site wrote as `type="text/plain"` with the categories it needs (scripts.ts). */
-export const BLOCKED_SCRIPT = 'script[type="text/plain"][data-consent-category]';
-/** An iframe (or img, video, audio) whose `src` waits for its categories (embeds.ts). */
-export const BLOCKED_EMBED = '[data-consent-category][data-src]';
-
+/**
+ * Elements added to the document after start-up (an SPA route, a CMS widget):
+ * the gates watch for blocked tags, the UI for its elements. One
+ * MutationObserver for all, so an added subtree is looked at once.
+ */
 type Watcher = { readonly selector: string; readonly callback: (element: Element) => void };
 
 const watchers: Watcher[] = [];
@@ -29,9 +29,4 @@ export function watchAddedElements(selector: string, callback: (element: Element
     }
   });
   observer.observe(document, { childList: true, subtree: true });
-}
-
-/** The category names an element asks for: `data-consent-category="analytics marketing"` (space or comma separated). */
-export function categoriesOf(element: Element): string[] {
-  return (element.getAttribute('data-consent-category') ?? '').split(/[\s,]+/).filter(Boolean);
 }
