@@ -256,7 +256,7 @@ export default defineConfig(({ mode }) => ({
         codeSplitting: {
           groups: [
             { name: 'consent-gate', tags: ['$initial'], priority: 2 },
-            { name: 'consent-gate-ui', test: /[\\/]src[\\/]ui[\\/](mount|consent-gate(\.component|\.styles)?|element|i18n|strings|focus-clearance|css|shown-texts)\.ts$|[\\/]node_modules[\\/]lit-html[\\/]lit-html\.js$/, priority: 1 },
+            { name: 'consent-gate-ui', test: /[\\/]src[\\/]ui[\\/](mount|consent-gate(\.component|\.styles)?|element|i18n|strings|focus-clearance|css)\.ts$|[\\/]node_modules[\\/]lit-html[\\/]lit-html\.js$/, priority: 1 },
           ],
         },
         entryFileNames: '[name].js',

@@ -9,7 +9,7 @@ import type { ConsentGateElement } from './consent-gate.component.js';
 import { defineConsentGate } from './consent-gate.js';
 import { makeLocale } from './i18n.js';
 import { CONSENT_GATE_TAG, DECLARATION_TAG, PLACEHOLDER_TAG } from './index.js';
-import { shownTexts } from './shown-texts.js';
+import type { ShownTexts } from '../consent/record.js';
 import type { Strings } from './strings.js';
 
 export interface MountOptions {
@@ -22,7 +22,7 @@ export interface MountOptions {
 
 export interface MountedUi {
   openPreferences(opener: Element | null): Promise<void>;
-  shownTexts(): ReturnType<typeof shownTexts>;
+  shownTexts(): Promise<ShownTexts>;
   defineDeclaration(): Promise<void>;
   definePlaceholder(): Promise<void>;
 }
@@ -75,7 +75,8 @@ export function mountUi(store: ConsentStore, { language, texts, report, sentry }
       await found?.updateComplete;
       await found?.openPreferences(opener);
     },
-    shownTexts: () => shownTexts(store.config, locale, (name) => store.isLockedByGpc(name)),
+    // (A chunk of its own: only a consent record needs it.)
+    shownTexts: async () => (await import('./shown-texts.js')).shownTexts(store.config, locale, (name) => store.isLockedByGpc(name)),
     defineDeclaration: definePart('privacy declaration', DECLARATION_TAG, async () => (await import('./consent-declaration.js')).defineDeclaration),
     definePlaceholder: definePart('embed placeholder', PLACEHOLDER_TAG, async () => (await import('./consent-placeholder.js')).definePlaceholder),
   };

@@ -6,6 +6,7 @@
  *                    banner (the UI chunk), until the page is quiet;
  *   dialog           what opening Preferences adds (counted apart, when a
  *                    visitor asks for it);
+ *   Accept all       what the choice fetches (the consent record's code);
  *   returning visit  a valid choice stored (Accept all), a fresh cache: all the
  *                    page fetches from dist/.
  *
@@ -65,8 +66,10 @@ try {
   await tab.getByRole('dialog', { name: 'Privacy preferences' }).waitFor();
   await tab.keyboard.press('Escape');
   await tab.waitForTimeout(1000);
+  step = 'Accept all';
   await tab.getByRole('button', { name: 'Accept all' }).first().click();
   await tab.waitForFunction(() => window.consentGate?.get() !== null);
+  await tab.waitForTimeout(1000);
   // The returning visit: the same profile (its consent cookie), an empty cache.
   const cdp = await first.newCDPSession(tab);
   await cdp.send('Network.clearBrowserCache');
@@ -91,7 +94,7 @@ const bytes = (file) => {
 const kb = (value) => `${value.toLocaleString('en')} B`;
 console.log('Downloaded from dist/ (English, no Sentry), gzip -9:');
 let over = false;
-for (const name of ['first visit', 'dialog', 'returning visit']) {
+for (const name of ['first visit', 'dialog', 'Accept all', 'returning visit']) {
   const files = [...new Set(fetched.filter(([, when]) => when === name).map(([file]) => file))];
   const total = files.reduce((sum, file) => sum + bytes(file), 0);
   const budget = BUDGETS[name];
