@@ -257,6 +257,12 @@ async function collectPhase(browser, url, phase, options, failIfUnreachable) {
     }
     await page.waitForTimeout(settleMs);
     if (phase === 'before') links = await safely(page, linksInPage, []);
+    // A page that sent the browser elsewhere is judged by what it left; where it went is a page of its own.
+    const landedOn = page.url();
+    if (landedOn !== url && landedOn !== 'about:blank') {
+      errors.push(`navigated away to ${landedOn}`);
+      links.unshift(landedOn);
+    }
     const storage = await safely(page, storageKeysInPage, { local: [], session: [] });
     seen.localStorage = storage.local;
     seen.sessionStorage = storage.session;
