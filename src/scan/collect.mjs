@@ -248,12 +248,23 @@ async function collectPhase(browser, url, phase, options, failIfUnreachable) {
       if (failIfUnreachable) throw new ScanError(problem);
       errors.push(problem);
     }
-    runsConsentGate = await hasConsentGate(page, options.pageTimeoutMs);
-    config = await safely(page, readConfigInPage, null);
-    if (phase !== 'before' && runsConsentGate) {
-      choiceMade = true;
-      const chosen = await safely(page, phase === 'accept' ? acceptAllInPage : rejectAllInPage, 'the page navigated away', options.pageTimeoutMs);
-      if (chosen !== true) errors.push(`could not ${phase === 'accept' ? 'accept' : 'reject'} all: ${chosen}`);
+    // Finding the widget and making the choice share one more time-out: a page
+    // whose scripts never answer is recorded as it is rather than waited for.
+    const looked = await withinTime(async () => {
+      const found = await hasConsentGate(page, options.pageTimeoutMs);
+      const pageConfig = await safely(page, readConfigInPage, null);
+      if (phase !== 'before' && found) {
+        choiceMade = true;
+        const chosen = await safely(page, phase === 'accept' ? acceptAllInPage : rejectAllInPage, 'the page navigated away', options.pageTimeoutMs);
+        if (chosen !== true) errors.push(`could not ${phase === 'accept' ? 'accept' : 'reject'} all: ${chosen}`);
+      }
+      return { found, pageConfig };
+    }, options.pageTimeoutMs);
+    if (looked) {
+      runsConsentGate = looked.found;
+      config = looked.pageConfig;
+    } else {
+      errors.push(`the page did not answer within ${Math.round(options.pageTimeoutMs / 1000)} s`);
     }
     await page.waitForTimeout(settleMs);
     if (phase === 'before') links = await safely(page, linksInPage, []);
@@ -484,6 +495,25 @@ async function mapWithConcurrency(items, limit, fn) {
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;
+}
+
+/**
+ * `task`'s result, or undefined when it takes longer than `ms`.
+ *
+ * @template T
+ * @param {() => Promise<T>} task
+ * @param {number} ms
+ * @returns {Promise<T | undefined>}
+ */
+async function withinTime(task, ms) {
+  /** @type {NodeJS.Timeout | undefined} */
+  let timer;
+  const late = new Promise((resolve) => (timer = setTimeout(() => resolve(undefined), ms)));
+  try {
+    return /** @type {T | undefined} */ (await Promise.race([task(), late]));
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /**

@@ -51,12 +51,14 @@ describe('a clean site', () => {
     const config = { categories: { necessary: { cookies: ['sid'] }, analytics: { cookies: ['_ga'] } } };
     site = await startSite({
       // The server's own session cookie: HttpOnly, so only the browser's cookie jar shows it.
-      '/': { body: widgetPage({ config, title: 'Home', body: '<a href="/rough">Rough</a> <a href="/leaves">Leaves</a> <a href="https://other.example/">elsewhere</a>' }), headers: { 'set-cookie': 'sid=abc123; Path=/; HttpOnly; SameSite=Lax' } },
+      '/': { body: widgetPage({ config, title: 'Home', body: '<a href="/rough">Rough</a> <a href="/leaves">Leaves</a> <a href="/never">Never</a> <a href="https://other.example/">elsewhere</a>' }), headers: { 'set-cookie': 'sid=abc123; Path=/; HttpOnly; SameSite=Lax' } },
       // A page that opens dialogs and throws must not stop the scan.
       '/rough': widgetPage({ config, title: 'Rough', head: '<script>alert("hello"); confirm("sure?"); throw new Error("page bug");</script>' }),
       // A page that navigates away as soon as it has loaded.
       '/leaves': widgetPage({ config, title: 'Leaves', head: '<script>addEventListener("load", () => { location.href = "/landed"; });</script>' }),
       '/landed': widgetPage({ config, title: 'Landed' }),
+      // A linked page that never answers: noted, and the scan goes on.
+      '/never': { hang: true },
     });
     run = await runCli(['scan', site.url('/'), '--json', '--timeout', '5']);
   });
@@ -66,10 +68,10 @@ describe('a clean site', () => {
     assert.equal(run.code, 0, run.stderr);
     const report = parseJson(run);
     assert.deepEqual(report.violations, []);
-    assert.deepEqual(report.pages.map((page) => page.url.replace(site.origin, '')), ['/', '/rough', '/leaves', '/landed']);
-    assert.ok(report.pages.every((page) => page.runsConsentGate), 'consent-gate runs on every page');
+    assert.deepEqual(report.pages.map((page) => page.url.replace(site.origin, '')), ['/', '/rough', '/leaves', '/never', '/landed']);
+    assert.deepEqual(report.pages.filter((page) => !page.runsConsentGate).map((page) => page.url), [site.url('/never')]);
     assert.deepEqual(Object.keys(report.phases), ['before', 'reject', 'accept']);
-    assert.match(run.stderr, /4 pages in \d+\.\d s/, 'the time it took, on stderr');
+    assert.match(run.stderr, /5 pages in \d+\.\d s/, 'the time it took, on stderr');
   });
 
   test('reports the HttpOnly session cookie as necessary, in every phase', () => {
@@ -88,7 +90,9 @@ describe('a clean site', () => {
     assert.deepEqual(rejected.cookies.map((cookie) => `${cookie.name}:${cookie.category}`), ['consent_gate:necessary', 'sid:necessary']);
   });
 
-  test('notes the dialogs and errors of a rough page and goes on', () => {
+  test('notes a linked page that never loads, and the dialogs and errors of a rough page, and goes on', () => {
+    const never = parseJson(run).phases.before.find((entry) => entry.page === site.url('/never'));
+    assert.ok(never.errors?.some((error) => /did not load within 5 s/.test(error)), JSON.stringify(never));
     const rough = parseJson(run).phases.before.find((entry) => entry.page === site.url('/rough'));
     assert.ok(rough.errors?.some((error) => /page bug/.test(error)), JSON.stringify(rough));
     const leaves = parseJson(run).phases.before.find((entry) => entry.page === site.url('/leaves'));
