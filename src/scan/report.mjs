@@ -163,16 +163,21 @@ export function adviceFor(violation, result) {
   const cookie = violation.kind === 'cookie'
     ? PHASES.map((phase) => page?.phases[phase]?.cookies.find((c) => c.name === violation.name)).find(Boolean)
     : undefined;
-  const where = violation.kind === 'cookie' ? 'categories.necessary.cookies' : 'categories.necessary.cookies (storage keys are matched by the same patterns)';
-  const category = /** @type {any} */ (cookie)?.category;
+  const category = /** @type {{ category?: string | null } | undefined} */ (cookie)?.category;
   const gated = category && category !== 'necessary' ? category : 'analytics';
-  const setBy = cookie?.httpOnly
-    ? `it is HttpOnly, so the server sets it: set it only once consent is given (the consent cookie says which categories are), or`
-    : `gate the script that sets it with <script type="text/plain" data-consent-category="${gated}">, or`;
-  if (category && category !== 'necessary') {
-    return `it belongs to "${category}" but was set without that consent: ${setBy} load it after consentGate.has("${category}").`;
+  const gateScript = `gate the script that sets it with <script type="text/plain" data-consent-category="${gated}">`;
+  if (violation.kind !== 'cookie') {
+    // The widget clears cookies of refused categories, never other storage: the script must wait.
+    return `if the site cannot work without it, declare it under categories.necessary.cookies (storage keys are matched by the same patterns); otherwise ${gateScript}.`;
   }
-  return `if the site cannot work without it, declare it under ${where}; otherwise ${setBy} declare it under a category (e.g. categories.${gated}.cookies) so consent-gate removes it on Reject all.`;
+  if (cookie?.httpOnly) {
+    // No script can read or delete an HttpOnly cookie, the widget included: only the server can hold it back.
+    return `if the site cannot work without it, declare it under categories.necessary.cookies; otherwise the server must not set it (it is HttpOnly) until the consent cookie grants its category.`;
+  }
+  if (category && category !== 'necessary') {
+    return `it belongs to "${category}" but was set without that consent: ${gateScript}, or load it only after consentGate.has("${category}").`;
+  }
+  return `if the site cannot work without it, declare it under categories.necessary.cookies; otherwise ${gateScript} and list it under categories.${gated}.cookies, so consent-gate also clears it when that category is refused.`;
 }
 
 /**
