@@ -94,6 +94,11 @@ export function checkUrl(raw) {
   return url.href;
 }
 
+/** @param {number} n */
+function pages(n) {
+  return `${n} page${n === 1 ? '' : 's'}`;
+}
+
 /** @param {string} flag @param {string} raw */
 function positiveInteger(flag, raw) {
   const n = Number(raw);
@@ -122,7 +127,7 @@ export async function runScan(argv, io = {}) {
     }
     const playwright = await loadPlaywright();
     const executablePath = findBrowser(playwright, args.browser);
-    stderr.write(`consent-gate scan: ${args.url} (at most ${args.pages} pages) with ${executablePath}\n`);
+    stderr.write(`consent-gate scan: ${args.url} (at most ${pages(args.pages)}) with ${executablePath}\n`);
     browser = await launchBrowser(playwright, executablePath);
     const observed = await collectSite(browser, {
       url: args.url,
@@ -136,7 +141,7 @@ export async function runScan(argv, io = {}) {
     if (args.declaration) stdout.write(`${toDeclaration(declarationFor(observed))}\n`);
     else if (args.json) stdout.write(`${JSON.stringify(toJson(result), null, 2)}\n`);
     else stdout.write(`${toText(result)}\n`);
-    stderr.write(`consent-gate scan: ${observed.length} pages in ${((Date.now() - began) / 1000).toFixed(1)} s, ` +
+    stderr.write(`consent-gate scan: ${pages(observed.length)} in ${((Date.now() - began) / 1000).toFixed(1)} s, ` +
       `${judged.violations.length === 0 ? 'no violations' : `${judged.violations.length} violations`}\n`);
     return judged.violations.length === 0 ? 0 : 1;
   } catch (error) {
