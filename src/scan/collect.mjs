@@ -242,8 +242,13 @@ async function collectPhase(browser, url, phase, options, failIfUnreachable) {
     page.on('pageerror', (error) => errors.push(`the page threw: ${String(error.message).split('\n')[0]}`));
     try {
       const response = await page.goto(url, { waitUntil: 'load', timeout: options.pageTimeoutMs });
-      if (response && response.status() >= 400) errors.push(`HTTP ${response.status()}`);
+      if (response && response.status() >= 400) {
+        // A start page that is an error page is not the site: scanning it would judge nothing.
+        if (failIfUnreachable) throw new ScanError(`${url} answered HTTP ${response.status()} ${response.statusText()}`.trimEnd());
+        errors.push(`HTTP ${response.status()}`);
+      }
     } catch (error) {
+      if (error instanceof ScanError) throw error;
       const problem = describeLoadFailure(error, url, options.pageTimeoutMs);
       if (failIfUnreachable) throw new ScanError(problem);
       errors.push(problem);

@@ -254,6 +254,17 @@ describe('bad input', () => {
     }
   });
 
+  test('a start page that answers with an error', async () => {
+    const site = await startSite({});
+    try {
+      const run = await runCli(['scan', site.url('/')]);
+      assert.equal(run.code, 2);
+      assert.match(run.stderr, /answered HTTP 404 Not Found/);
+    } finally {
+      await site.close();
+    }
+  });
+
   test('--browser /nonexistent', async () => {
     const run = await runCli(['scan', 'http://127.0.0.1:9/', '--browser', '/nonexistent']);
     assert.equal(run.code, 2);
