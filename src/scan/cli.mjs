@@ -132,7 +132,6 @@ export async function runScan(argv, io = {}) {
     const observed = await collectSite(browser, {
       url: args.url,
       maxPages: args.pages,
-      executablePath,
       pageTimeoutMs: args.timeoutMs,
       progress: (message) => stderr.write(`  ${message}\n`),
     });

@@ -31,7 +31,6 @@ export const MISSING_PLAYWRIGHT = 'the scanner needs playwright-core: npm instal
  * @typedef {object} CollectOptions
  * @property {string} url               where the scan starts
  * @property {number} maxPages          at most this many pages
- * @property {string} executablePath    the browser
  * @property {number} pageTimeoutMs     per page and phase: loading, choosing, looking
  * @property {number} [settleMs]        how long a page may keep setting things after load or a choice
  * @property {number} [concurrency]     pages looked at at once
@@ -205,7 +204,7 @@ async function collectPage(browser, url, options, isStart, slot) {
 async function collectPhase(browser, url, phase, options, failIfUnreachable) {
   const origin = new URL(url);
   const settleMs = options.settleMs ?? 1000;
-  const context = await browser.newContext({ ignoreHTTPSErrors: false });
+  const context = await browser.newContext();
   context.setDefaultTimeout(options.pageTimeoutMs);
   /** @type {PhaseObservation} */
   const seen = { cookies: [], localStorage: [], sessionStorage: [], otherHosts: [], replay: [], errors: [] };

@@ -241,6 +241,13 @@ describe('bad input', () => {
     assert.doesNotMatch(run.stderr, /\n\s+at /);
   });
 
+  test('a host that does not exist', async () => {
+    // .invalid never resolves (RFC 2606), with or without a network.
+    const run = await runCli(['scan', 'http://no-such-host.invalid/', '--timeout', '5']);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /the host no-such-host\.invalid was not found \(DNS\)/);
+  });
+
   test('a page that never answers within the per-page time-out', async () => {
     const site = await startSite({ '/': { hang: true } });
     try {
