@@ -110,9 +110,11 @@ describe('a leaky site', () => {
         config,
         title: 'Leaky',
         head: `<script>document.cookie = '_tracker=1; path=/'; localStorage.setItem('tracker_id', '42');</script>`,
-        body: '<a href="/linked">Linked</a>',
+        body: '<a href="/linked">Linked</a> <a href="/plain">Plain</a>',
       }),
       '/linked': widgetPage({ config, title: 'Linked', head: `<script>document.cookie = '_linked_ad=1; path=/';</script>` }),
+      // A page without the widget: looked at before a choice only, and judged by the site's config.
+      '/plain': `<!doctype html><title>Plain</title><script>document.cookie = '_plain=1; path=/'; document.cookie = 'sid=1; path=/';</script>`,
     });
     run = await runCli(['scan', site.url('/'), '--json']);
   });
@@ -124,6 +126,7 @@ describe('a leaky site', () => {
       'before / cookie _tracker',
       'before / localStorage tracker_id',
       'before /linked cookie _linked_ad',
+      'before /plain cookie _plain',
       'reject / cookie _tracker',
       'reject / localStorage tracker_id',
       'reject /linked cookie _linked_ad',
@@ -134,6 +137,13 @@ describe('a leaky site', () => {
     for (const violation of parseJson(run).violations) {
       assert.deepEqual(Object.keys(violation).sort(), ['kind', 'name', 'page', 'phase']);
     }
+  });
+
+  test('a page without consent-gate is looked at before a choice only', () => {
+    const report = parseJson(run);
+    assert.deepEqual(report.pages.find((page) => page.url === site.url('/plain')), { url: site.url('/plain'), runsConsentGate: false });
+    const seenIn = (phase) => report.phases[phase].some((entry) => entry.page === site.url('/plain'));
+    assert.deepEqual([seenIn('before'), seenIn('reject'), seenIn('accept')], [true, false, false]);
   });
 
   test('the readable report lists violations first, with what to do', async () => {
@@ -150,7 +160,7 @@ describe('a leaky site', () => {
     const declared = await runCli(['scan', site.url('/'), '--declaration']);
     assert.equal(declared.code, 1, declared.stderr);
     const { categories } = JSON.parse(declared.stdout);
-    assert.deepEqual(categories.necessary.cookies, ['sid', '_linked_ad', '_tracker']);
+    assert.deepEqual(categories.necessary.cookies, ['sid', '_linked_ad', '_plain', '_tracker']);
   });
 });
 
