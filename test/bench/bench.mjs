@@ -15,13 +15,15 @@
  *               module, /vanilla/*; its config, test/bench/vanilla/config.js,
  *               holds the same categories and English texts as consent-gate's
  *               defaults),
- *   cg-async, cg-low, cg-body, cg-preload
+ *   cg-async, cg-low, cg-body, cg-preload, cg-low-preload
  *               other embeds of consent-gate: the module script with `async`,
- *               with `fetchpriority="low"`, at the end of <body>, and the README
+ *               with `fetchpriority="low"`, at the end of <body>, the README
  *               embed plus `<link rel="modulepreload">` for each file a first
- *               visit fetches besides the entry. Those files are found by one
- *               untimed first visit before the runs (which also warms up the
- *               browser): the bench assumes nothing about chunk names.
+ *               visit fetches besides the entry, and that with
+ *               `fetchpriority="low"` on the script and the links. The files to
+ *               preload are found by one untimed first visit before the runs
+ *               (which also warms up the browser): the bench assumes nothing
+ *               about chunk names.
  *
  * The bench knows one file of consent-gate by name, the entry the script tag
  * loads; every other figure counts what the browser actually fetched.
@@ -36,8 +38,9 @@
  *                    10 Mbit/s each way; 1× CPU), so a second request in a row
  *                    (the entry, then a chunk it imports) costs what it costs on
  *                    a real network. none, cg and vanilla: every measure below;
- *                    the other embeds: Accept all visible only (the run ends
- *                    there), compared with cg's in the embed table.
+ *                    and every consent-gate embed, the README one included, in
+ *                    runs of their own that end when Accept all is visible
+ *                    (the embed table compares each with the README embed's).
  *   returning visit  at 1× and 4× CPU, none, cg and vanilla: a visitor who chose
  *                    Accept all comes back. In the fresh context the page is
  *                    loaded (unthrottled, untimed) and Accept all clicked in the
@@ -45,9 +48,9 @@
  *                    closes that tab, clears the HTTP cache (CDP
  *                    Network.clearBrowserCache, so the widget's files are fetched
  *                    again, as after the cache expired) and loads the page in a
- *                    new tab (its own renderer: nothing of the first load in the
- *                    heap). That load is measured, with the snapshot 2 s after
- *                    load. The run fails if the banner's Accept all is visible in
+ *                    new tab (the first one closed: nothing of its document is
+ *                    left for the heap figure). That load is measured, with the
+ *                    snapshot 2 s after load. The run fails if the banner's Accept all is visible in
  *                    any frame of it (a stored choice that does not hold must not
  *                    pass as a fast returning visit) or the widget's files were
  *                    not fetched. For none the same steps without the click.
@@ -91,9 +94,10 @@
  * machine's details and the bench's own run time; `--markdown` (or
  * BENCH_MARKDOWN=1) prints the same as a section for test/bench/RESULTS.md.
  * BENCH_SCREENSHOTS=<dir> saves screenshots of the first round at 1× CPU: each
- * variant's first visit (<variant>.png, when Accept all is visible or at the
- * snapshot) and each returning visit at its snapshot (returning-<variant>.png),
- * to check both banners show on a first visit and none on a returning one.
+ * first visit (<variant>.png at the snapshot, embed-<variant>.png when Accept
+ * all is visible) and each returning visit at its snapshot
+ * (returning-<variant>.png), to check both banners show on a first visit and
+ * none on a returning one.
  */
 import { mkdirSync } from 'node:fs';
 import os from 'node:os';
@@ -120,9 +124,14 @@ const SETTINGS = {
 };
 const FIRST_VISIT_SETTINGS = ['1x', '4x', 'rtt'];
 const RETURNING_SETTINGS = ['1x', '4x'];
-/** Measured in full on a first visit; EMBEDS only to Accept all visible. */
+/**
+ * Measured in full on a first visit: FULL. Measured only to Accept all visible
+ * (runs keyed `embed:<variant>`): EMBEDS, the README embed among them, so every
+ * embed is compared with one measured the same way.
+ */
 const FULL = ['none', 'cg', 'vanilla'];
-const EMBEDS = ['cg-async', 'cg-low', 'cg-body', 'cg-preload'];
+const EMBEDS = ['cg', 'cg-async', 'cg-low', 'cg-body', 'cg-preload', 'cg-low-preload'];
+const embedKey = (variant) => `embed:${variant}`;
 
 const cgDir = await buildConsentGate();
 const server = await serveBenchPages(cgDir);
@@ -312,15 +321,17 @@ let preloads;
 try {
   preloads = await discoverFirstVisitFiles(browser, origin);
   server.setPreloads(preloads);
-  const others = [...FULL.slice(1), ...EMBEDS];
+  const others = [...FULL.slice(1), ...EMBEDS.map(embedKey)];
   for (const setting of FIRST_VISIT_SETTINGS) {
-    first[setting] = Object.fromEntries([...FULL, ...EMBEDS].map((variant) => [variant, []]));
+    first[setting] = Object.fromEntries(['none', ...others].map((key) => [key, []]));
     for (let round = 0; round < RUNS; round += 1) {
-      for (const variant of ['none', ...(round % 2 ? [...others].reverse() : others)]) {
-        const screenshot = SCREENSHOTS && round === 0 && setting === '1x' ? join(SCREENSHOTS, `${variant}.png`) : undefined;
-        const { result, files: fetched } = await firstVisit(browser, variant, setting, { full: FULL.includes(variant), screenshot });
-        first[setting][variant].push(result);
-        if (FULL.includes(variant)) files.first[variant] ??= fetched;
+      for (const key of ['none', ...(round % 2 ? [...others].reverse() : others)]) {
+        const full = FULL.includes(key);
+        const variant = key.replace(/^embed:/, '');
+        const screenshot = SCREENSHOTS && round === 0 && setting === '1x' ? join(SCREENSHOTS, `${key.replace(':', '-')}.png`) : undefined;
+        const { result, files: fetched } = await firstVisit(browser, variant, setting, { full, screenshot });
+        first[setting][key].push(result);
+        if (full) files.first[variant] ??= fetched;
       }
       process.stderr.write(`\rfirst visit, ${SETTINGS[setting].short}: ${round + 1}/${RUNS} rounds`);
     }
@@ -396,12 +407,12 @@ for (const setting of RETURNING_SETTINGS) {
   });
 }
 {
-  const visible = (setting, variant) => first[setting][variant].map((r) => r.visible);
-  const rows = ['cg', ...EMBEDS, 'vanilla'].map((variant) => [
-    variant === 'vanilla' ? `vanilla-cookieconsent ${vanillaVersion} (for reference)` : `${variant}: ${embedLabels[variant]}`,
+  const visible = (setting, key) => first[setting][key].map((r) => r.visible);
+  const rows = [...EMBEDS.map(embedKey), 'vanilla'].map((key) => [
+    key === 'vanilla' ? `vanilla-cookieconsent ${vanillaVersion} (its full runs, for reference)` : `${key.slice(6)}: ${embedLabels[key.slice(6)]}`,
     ...FIRST_VISIT_SETTINGS.flatMap((setting) => [
-      cell(visible(setting, variant), 0),
-      variant === 'vanilla' ? '–' : ratio(median(visible(setting, variant)), median(visible(setting, 'cg'))),
+      cell(visible(setting, key), 0),
+      key === 'vanilla' ? '–' : ratio(median(visible(setting, key)), median(visible(setting, embedKey('cg')))),
     ]),
   ]);
   tables.push({
@@ -423,7 +434,7 @@ const fileList = (list) => (list.length ? [...list].sort(([a], [b]) => a.localeC
 const fetchedLines = [
   `first visit, before a choice: consent-gate: ${fileList(files.first.cg)}; vanilla-cookieconsent: ${fileList(files.first.vanilla)}`,
   `returning visit: consent-gate: ${fileList(files.returning.cg)}; vanilla-cookieconsent: ${fileList(files.returning.vanilla)}`,
-  `cg-preload preloads: ${preloads.length ? preloads.join(', ') : 'nothing (a first visit fetches no file besides the entry): cg-preload is the README embed'}`,
+  `cg-preload, cg-low-preload preload: ${preloads.length ? preloads.join(', ') : 'nothing (a first visit fetches no file besides the entry): they are cg and cg-low'}`,
 ];
 
 if (MARKDOWN) {

@@ -20,7 +20,9 @@
  *               script, for each file a first visit fetches besides the entry.
  *               Which files those are is found by loading `cg` once
  *               (`discoverFirstVisitFiles`), never assumed: call
- *               `server.setPreloads(files)` before the variant is requested.
+ *               `server.setPreloads(files)` before the variant is requested,
+ *   cg-low-preload  cg-preload with `fetchpriority="low"` on the script and on
+ *               each modulepreload.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -68,6 +70,7 @@ const invoices = [
 const cgConfig = '<script type="application/json" id="consent-gate-config">{ "policyUrl": "/privacy" }</script>';
 const cgScript = (attributes = '') => `<script type="module"${attributes} src="${prefixes.cg}${ENTRY}"></script>`;
 const cgPreferences = '<a href="#consent-preferences" data-consent-preferences>Preferences</a>';
+const modulepreloads = (files, attributes = '') => files.map((file) => `<link rel="modulepreload"${attributes} href="${prefixes.cg}${file}">\n`).join('');
 /** Each variant's tags: `head` at the end of <head>, `body` at the end of <body>, the footer's preferences link. */
 const widgets = {
   none: { head: '', preferences: '' },
@@ -80,8 +83,9 @@ const widgets = {
   'cg-async': { head: `${cgConfig}\n${cgScript(' async')}`, preferences: cgPreferences },
   'cg-low': { head: `${cgConfig}\n${cgScript(' fetchpriority="low"')}`, preferences: cgPreferences },
   'cg-body': { head: cgConfig, body: cgScript(), preferences: cgPreferences },
-  'cg-preload': {
-    head: ({ preloads }) => `${cgConfig}\n${preloads.map((file) => `<link rel="modulepreload" href="${prefixes.cg}${file}">\n`).join('')}${cgScript()}`,
+  'cg-preload': { head: ({ preloads }) => `${cgConfig}\n${modulepreloads(preloads)}${cgScript()}`, preferences: cgPreferences },
+  'cg-low-preload': {
+    head: ({ preloads }) => `${cgConfig}\n${modulepreloads(preloads, ' fetchpriority="low"')}${cgScript(' fetchpriority="low"')}`,
     preferences: cgPreferences,
   },
 };
@@ -93,6 +97,7 @@ export const embedLabels = {
   'cg-low': 'the same with fetchpriority="low"',
   'cg-body': 'the script at the end of <body>',
   'cg-preload': 'the README embed + modulepreload of the first visit\'s other files',
+  'cg-low-preload': 'cg-preload with fetchpriority="low" on the script and the preloads',
 };
 
 const page = ({ head, body = '', preferences }, state) => `<!doctype html>
@@ -160,7 +165,7 @@ export async function serveBenchPages(cgDir) {
   const server = await serveLocally((request, response) => {
     const path = decodeURIComponent((request.url ?? '/').split('?')[0]);
     const variant = path.slice(1);
-    if (variant === 'cg-preload' && !state.preloads) throw new Error('cg-preload requested before setPreloads()');
+    if (variant.endsWith('preload') && !state.preloads) throw new Error('cg-preload requested before setPreloads()');
     // Under /vanilla/: the bench's config module, else the package's dist/ files.
     const file = path === '/vanilla/config.js' ? vanillaConfig
       : fileIn(cgDir, prefixes.cg, path) ?? fileIn(vanillaDist, prefixes.vanilla, path);
