@@ -449,7 +449,8 @@ if (MARKDOWN) {
   console.log(`Fetched (gzip):\n\n${fetchedLines.map((line) => `- ${line}`).join('\n')}`);
 } else {
   console.log(`consent-gate vs vanilla-cookieconsent ${vanillaVersion}\n${environment.map((line) => `  ${line}`).join('\n')}`);
-  for (const { title, header, rows } of tables) {
+  for (const { title, header, rows: markdownRows } of tables) {
+    const rows = markdownRows.map((row) => row.map((text) => text.replaceAll('`', '')));
     const widths = header.map((name, column) => Math.max(name.length, ...rows.map((row) => row[column].length)));
     const line = (cells) => `  ${cells.map((text, column) => (column ? text.padStart(widths[column]) : text.padEnd(widths[column]))).join('   ')}`;
     console.log(`\n${title}\n${line(header)}`);

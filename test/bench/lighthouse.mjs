@@ -180,8 +180,9 @@ if (MARKDOWN) {
   for (const row of rows) console.log(`| ${row.join(' | ')} |`);
 } else {
   console.log(`${title}\n${environment.map((line) => `  ${line}`).join('\n')}\n`);
-  const widths = header.map((name, column) => Math.max(name.length, ...rows.map((row) => row[column].length)));
+  const plainRows = rows.map((row) => row.map((text) => text.replaceAll('`', '')));
+  const widths = header.map((name, column) => Math.max(name.length, ...plainRows.map((row) => row[column].length)));
   const line = (cells) => `  ${cells.map((text, column) => (column ? text.padStart(widths[column]) : text.padEnd(widths[column]))).join('   ')}`;
   console.log(line(header));
-  for (const row of rows) console.log(line(row));
+  for (const row of plainRows) console.log(line(row));
 }

@@ -90,14 +90,14 @@ const widgets = {
   },
 };
 export const variants = Object.keys(widgets);
-/** How each consent-gate embed reads in a table. */
+/** How each consent-gate embed reads in a table (Markdown: code in backticks, which plain text drops). */
 export const embedLabels = {
-  cg: '<script type="module" src> in <head> (as the README embeds it)',
-  'cg-async': 'the same with async',
-  'cg-low': 'the same with fetchpriority="low"',
-  'cg-body': 'the script at the end of <body>',
-  'cg-preload': 'the README embed + modulepreload of the first visit\'s other files',
-  'cg-low-preload': 'cg-preload with fetchpriority="low" on the script and the preloads',
+  cg: '`<script type="module" src>` in `<head>` (as the README embeds it)',
+  'cg-async': 'the same with `async`',
+  'cg-low': 'the same with `fetchpriority="low"`',
+  'cg-body': 'the script at the end of `<body>`',
+  'cg-preload': 'the README embed + `modulepreload` of the first visit\'s other files',
+  'cg-low-preload': 'cg-preload with `fetchpriority="low"` on the script and the preloads',
 };
 
 const page = ({ head, body = '', preferences }, state) => `<!doctype html>
