@@ -1,6 +1,5 @@
 import { html, nothing } from 'lit/html.js';
 import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
-import type { ConsentStore } from '../consent/store.js';
 import type { CategoryConfig, SentryConfig } from '../consent/types.js';
 import { UiElement } from './element.js';
 import { categoryTexts, ENGLISH, formatList, type Locale } from './i18n.js';
@@ -29,17 +28,12 @@ function cookieLabel(pattern: string | RegExp): string {
 export class ConsentDeclarationElement extends UiElement {
   static observedAttributes = ['heading-level'];
   static {
-    this.reactive('store', 'locale', 'sentry');
+    this.reactive('locale', 'sentry');
   }
 
-  /** The consent store whose config and choice it describes; the wiring sets it. */
-  declare store: ConsentStore | undefined;
   declare locale: Locale;
   /** The `sentry` config section: replay is described where it runs. */
   declare sentry: SentryConfig | null;
-
-  /** The store listened to, and how to stop. */
-  private _subscribed: { store: ConsentStore; stop: () => void } | null = null;
 
   constructor() {
     super();
@@ -64,20 +58,8 @@ export class ConsentDeclarationElement extends UiElement {
     this.dispatchEvent(new CustomEvent('consent-gate:connect', { bubbles: true, composed: true }));
   }
 
-  override disconnectedCallback(): void {
-    this._subscribed?.stop();
-    this._subscribed = null;
-  }
-
   protected override createRenderRoot(): HTMLElement {
     return this;
-  }
-
-  protected override updated(): void {
-    if (this.store && this._subscribed?.store !== this.store) {
-      this._subscribed?.stop();
-      this._subscribed = { store: this.store, stop: this.store.subscribe(() => this.requestUpdate()) };
-    }
   }
 
   protected override render() {

@@ -6,8 +6,6 @@ import { deepActiveElement } from './index.js';
 import { FocusClearance } from './focus-clearance.js';
 import { categoryTexts, ENGLISH, formatList, type Locale } from './i18n.js';
 
-export { deepActiveElement };
-
 type DialogModule = typeof import('./preferences-dialog.js');
 let dialogModule: Promise<DialogModule> | null = null;
 /** Fetches the preferences dialog's chunk (once; again after a failure). */
@@ -36,19 +34,15 @@ function loadDialog(): Promise<DialogModule> {
 export class ConsentGateElement extends UiElement {
   static override styles = [styles];
   static {
-    this.reactive('store', 'locale');
+    this.reactive('locale');
   }
 
-  /** The consent store to render; the wiring sets it. Without one the element shows nothing. */
-  declare store: ConsentStore | undefined;
   /** The texts and their language; English until the wiring sets another. */
   declare locale: Locale;
 
   /** The polite message read to screen-reader users after a choice. */
   private _announcement = '';
   private _focusClearance = new FocusClearance();
-  /** The store listened to, and how to stop. */
-  private _subscribed: { store: ConsentStore; stop: () => void } | null = null;
   private _opener: HTMLElement | null = null;
   /** The dialog's code, once a visitor has asked for it. */
   private _dialog: DialogModule | null = null;
@@ -67,17 +61,11 @@ export class ConsentGateElement extends UiElement {
   }
 
   override disconnectedCallback(): void {
-    this._subscribed?.stop();
-    this._subscribed = null;
+    super.disconnectedCallback();
     this._focusClearance.stop();
   }
 
   protected override updated(): void {
-    // Listens to the store it renders (again after a disconnection).
-    if (this.store && this._subscribed?.store !== this.store) {
-      this._subscribed?.stop();
-      this._subscribed = { store: this.store, stop: this.store.subscribe(() => this.requestUpdate()) };
-    }
     this._focusClearance.watch(this.renderRoot.querySelector<HTMLElement>('.banner:not([hidden])'));
   }
 

@@ -4,7 +4,6 @@
  * allow that category with one click.
  */
 import { html, nothing } from 'lit/html.js';
-import type { ConsentStore } from '../consent/store.js';
 import { UiElement } from './element.js';
 import { categoryTexts, formatList, type Locale } from './i18n.js';
 import { placeholderStyles } from './consent-placeholder.styles.js';
@@ -19,11 +18,9 @@ import { withPageTexts } from './strings-page.js';
 export class ConsentPlaceholderElement extends UiElement {
   static override styles = [placeholderStyles];
   static {
-    this.reactive('store', 'locale', 'source', 'categories', 'locked');
+    this.reactive('locale', 'source', 'categories', 'locked');
   }
 
-  /** The consent store; allowing grants its categories there. */
-  declare store: ConsentStore | undefined;
   /** The widget's texts; nothing shows until the wiring sets them. */
   declare locale: Locale | undefined;
   /** Host name the blocked content comes from. */

@@ -1,8 +1,7 @@
 /**
  * css`…`: a constructed style sheet, adopted by shadow roots (allowed under a
  * strict CSP, unlike a `<style>` element). The text is minified at build time
- * (see vite.config.ts). For the widget's own elements, which render with
- * lit-html alone; the lazily loaded ones use Lit's `css`.
+ * (see vite.config.ts). For every element of the widget (element.ts).
  *
  * The sheet is made the first time it is asked for, not while the module runs:
  * the entry runs in the task that ends parsing, the longest of the page

@@ -2,10 +2,13 @@
  * The one component model of the widget's elements (`<consent-gate>`, the
  * privacy declaration, the embed placeholder): a custom element that renders a
  * lit-html template, batching changes into one render in the next microtask.
- * It keeps what Lit's ReactiveElement would for these three, at a third of
- * LitElement's bytes, which the first visit's budget has no room for.
+ * Each renders the consent store the wiring hands it (`store`) and renders
+ * again on every change of it. It keeps what Lit's ReactiveElement would for
+ * these three, at a third of LitElement's bytes, which the first visit's budget
+ * has no room for.
  */
 import { render } from 'lit/html.js';
+import type { ConsentStore } from '../consent/store.js';
 
 type Values = Map<string, unknown>;
 
@@ -36,9 +39,17 @@ export abstract class UiElement extends HTMLElement {
     }
   }
 
+  static {
+    this.reactive('store');
+  }
+
+  /** The consent store to render; the wiring sets it. Without one the element shows nothing. */
+  declare store: ConsentStore | undefined;
   /** Where the template renders: an open shadow root (see `createRenderRoot`). */
   readonly renderRoot: HTMLElement | ShadowRoot;
   #values: Values = new Map();
+  /** The store listened to, and how to stop listening. */
+  #following: { store: ConsentStore; stop: () => void } | null = null;
   /** The render waiting for the next microtask, if one is asked for. */
   #update: Promise<boolean> | null = null;
 
@@ -61,6 +72,11 @@ export abstract class UiElement extends HTMLElement {
       // Like Lit's elements, nothing is drawn while out of the document.
       if (this.isConnected) {
         render(this.render(), this.renderRoot, { host: this });
+        // Listens to the store it renders (again after a disconnection).
+        if (this.store !== this.#following?.store) {
+          this.#following?.stop();
+          this.#following = this.store ? { store: this.store, stop: this.store.subscribe(() => this.requestUpdate()) } : null;
+        }
         this.updated();
       }
       return true;
@@ -76,7 +92,10 @@ export abstract class UiElement extends HTMLElement {
     this.requestUpdate();
   }
 
-  disconnectedCallback(): void {}
+  disconnectedCallback(): void {
+    this.#following?.stop();
+    this.#following = null;
+  }
 
   /** An open shadow root with the class's styles; an element that renders into the page returns `this`. */
   protected createRenderRoot(): HTMLElement | ShadowRoot {

@@ -22,32 +22,24 @@ export interface Locale {
 }
 
 /**
- * The locale of `language`: `builtIn` (its chunk's texts; null for English and
- * the site's own languages) with the site's texts for the primary language,
- * then for the exact tag, over them.
+ * The locale of `language` (a result of `chooseLanguage`): `builtIn`, the texts
+ * its chunk brought (`loadBuiltInTexts`), with the site's texts for the primary
+ * language, then for the exact tag, over them. A built-in language whose chunk
+ * did not arrive (null) is shown in English rather than without texts.
  */
 export function makeLocale(language: string, builtIn: WidgetStrings | null, overrides: TextOverrides): Locale {
-  const general = language === primary(language) ? undefined : overrides[primary(language)];
+  const tag = builtIn || !builtInLoader(language) ? language : 'en';
+  const general = tag === primary(tag) ? undefined : overrides[primary(tag)];
   return {
-    language,
-    direction: RIGHT_TO_LEFT.has(primary(language)) ? 'rtl' : 'ltr',
-    strings: { ...(builtIn ?? en), ...general, ...overrides[language] } as WidgetStrings,
+    language: tag,
+    direction: RIGHT_TO_LEFT.has(primary(tag)) ? 'rtl' : 'ltr',
+    strings: { ...(builtIn ?? en), ...general, ...overrides[tag] } as WidgetStrings,
   };
 }
 
-/** The locale of `language` when no chunk is needed for it (English and site-only languages), else null. */
-export function localeWithoutLoading(language: string, overrides: TextOverrides): Locale | null {
-  return builtInLoader(language) ? null : makeLocale(language, null, overrides);
-}
-
-/**
- * Loads the locale of `language` (a result of `chooseLanguage`). A language chunk
- * that cannot be fetched leaves the widget in English rather than without texts.
- */
+/** Fetches `language`'s texts and makes its locale (as the UI does, in two steps, the fetch from start-up). */
 export async function loadLocale(language: string, overrides: TextOverrides, report: (message: string) => void): Promise<Locale> {
-  if (!builtInLoader(language)) return makeLocale(language, null, overrides);
-  const builtIn = await loadBuiltInTexts(language, report);
-  return builtIn ? makeLocale(language, builtIn, overrides) : makeLocale('en', null, overrides);
+  return makeLocale(language, await loadBuiltInTexts(language, report), overrides);
 }
 
 /** Picks the text for `language` from a config value, falling back to English, then to `fallback`. */
@@ -57,7 +49,7 @@ export function localize(text: LocalizedText | undefined, language: string, fall
   return text[language] ?? text[language.split('-')[0]!] ?? text.en ?? fallback;
 }
 
-/** English, built in: the texts an element shows before (or without) the embed choosing a language. */
+/** English, built in: the texts an element shows before (or without) the wiring handing it a locale. */
 export const ENGLISH: Locale = { language: 'en', direction: 'ltr', strings: en };
 
 /**

@@ -31,7 +31,7 @@ type Attachable = Element & { store: ConsentStore | undefined; locale: unknown; 
 
 export function mountUi(store: ConsentStore, { language, texts, report, sentry }: MountOptions): MountedUi {
   // (A language chunk that failed was reported already; English then.)
-  const locale = makeLocale(texts ? language : 'en', texts, store.config.strings);
+  const locale = makeLocale(language, texts, store.config.strings);
   const attach = (element: Element): void => {
     if (!('store' in element)) return; // not defined (yet), or not ours
     const ours = element as Attachable;

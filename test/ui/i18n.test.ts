@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import { TEXT_KEYS } from '../../src/consent/config.js';
-import { BUILT_IN_LANGUAGES, chooseLanguage, ENGLISH, loadLocale, localeWithoutLoading, siteLanguages } from '../../src/ui/i18n.js';
+import { BUILT_IN_LANGUAGES, chooseLanguage, ENGLISH, loadLocale, makeLocale, siteLanguages } from '../../src/ui/i18n.js';
 import { withPageTexts } from '../../src/ui/strings-page.js';
 
 describe('chooseLanguage', () => {
@@ -91,12 +91,11 @@ describe('built-in translations', () => {
     expect(locale.strings.dialogTitle).to.equal('Datenschutzeinstellungen');
   });
 
-  it('needs no chunk for English or a language only the site gives, and one for a built-in language', () => {
-    expect(localeWithoutLoading('en', {})?.strings.acceptAll).to.equal('Accept all');
-    expect(localeWithoutLoading('sv', { sv: { acceptAll: 'Godkänn alla' } })?.strings).to.include({
-      acceptAll: 'Godkänn alla',
-      rejectAll: 'Reject all',
-    });
-    expect(localeWithoutLoading('fr', {})).to.equal(null);
+  it('needs no chunk for English or a language only the site gives; a built-in language without its chunk shows English', () => {
+    expect(makeLocale('en', null, {}).strings.acceptAll).to.equal('Accept all');
+    expect(makeLocale('sv', null, { sv: { acceptAll: 'Godkänn alla' } })).to.deep.include({ language: 'sv' });
+    expect(makeLocale('sv', null, { sv: { acceptAll: 'Godkänn alla' } }).strings).to.include({ acceptAll: 'Godkänn alla', rejectAll: 'Reject all' });
+    expect(makeLocale('fr', null, { fr: { acceptAll: 'Tout accepter' } })).to.deep.include({ language: 'en', direction: 'ltr' });
+    expect(makeLocale('ar', null, {}).strings.acceptAll, 'the Arabic chunk did not arrive').to.equal('Accept all');
   });
 });
