@@ -6,6 +6,7 @@
  */
 import { parseCoreConfig } from './consent/config-base.js';
 import { documentCookieJar } from './consent/cookie.js';
+import { createReporter } from './consent/reporter.js';
 import { lazySections } from './consent/sections.js';
 import { ConsentStore } from './consent/store.js';
 import { syncAcrossTabs } from './consent/sync.js';
@@ -59,16 +60,6 @@ declare global {
 export const STARTED = Symbol.for('consent-gate.started');
 export type StartedPage = Window & { [STARTED]?: ConsentGateApi | true; consentGate?: ConsentGateApi };
 
-/** Prints each distinct problem once, prefixed so site owners can find it. */
-function createReporter(): (message: string) => void {
-  const seen = new Set<string>();
-  return (message) => {
-    if (seen.has(message)) return;
-    seen.add(message);
-    console.error(`consent-gate: ${message}`);
-  };
-}
-
 /**
  * Starts consent-gate on the current document and returns its API. The store
  * reads the cookie at once, the gates follow it, and the UI comes when a visitor
@@ -83,7 +74,7 @@ export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
     );
     return running === true ? page.consentGate! : running;
   }
-  const report = createReporter();
+  const { report, printed } = createReporter();
   const config = parseCoreConfig(options.config, report);
   const sections = lazySections(options.config, config.categories, report);
   const store = new ConsentStore({
@@ -111,8 +102,9 @@ export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
     dispatch('consent-gate:change', state);
   });
   syncAcrossTabs(store, `consent-gate:${config.cookie.name}`);
-  // Ready once the gates follow the stored choice (PRODUCT.md), not waiting for the UI.
-  const ready = gates.follow(store.state, 'restore').then(() => {
+  // Ready once the gates follow the stored choice (PRODUCT.md) and the config's problems are
+  // printed, not waiting for the UI.
+  const ready = Promise.all([gates.follow(store.state, 'restore'), printed()]).then(() => {
     dispatch('consent-gate:ready', store.state);
     return store.state;
   });

@@ -32,7 +32,7 @@ describe('performance: what is fetched when', function () {
     expect(distFiles(page).length, 'nothing else').to.equal(3);
     page.button('Accept all', 'dialog').click();
     await waitFor(() => fetched(page, 'consent-log-'), 'the consent record code after the choice');
-    for (const prefix of ['sentry', 'analytics', 'markup-gates-', 'cookie-cleanup-', 'config-sections-']) {
+    for (const prefix of ['sentry', 'analytics', 'markup-gates-', 'cookie-cleanup-', 'config-sections-', 'config-messages-']) {
       expect(fetched(page, prefix), `${prefix} is not needed on this page`).to.equal(false);
     }
   });
@@ -52,6 +52,13 @@ describe('performance: what is fetched when', function () {
     await waitFor(() => page.inWidget<HTMLDialogElement>('dialog')?.open, 'the dialog to open');
     expect(fetched(page, 'consent-gate-ui-'), 'the UI chunk').to.equal(true);
     expect(page.bannerShown(), 'no banner behind the dialog').to.equal(false);
+  });
+
+  it("a config problem's words are fetched only when there is one, and printed before ready", async () => {
+    const page = await openPage({ src: [DIST_ENTRY], config: { cookie: { name: uniqueCookieName(), maxAgeDays: -1 } } });
+    pages.push(page);
+    expect(page.window.__errors).to.include('consent-gate: config "cookie.maxAgeDays" must be a number of days above 0 and at most 400, got number -1; using the default');
+    expect(fetched(page, 'config-messages-'), 'the messages chunk').to.equal(true);
   });
 
   it('a stored "no" costs the clean-up chunk only when a refused category has a cookie here', async () => {

@@ -13,11 +13,28 @@ import type {
   TextOverrides,
   Theme,
 } from './types.js';
+import type { Expectation, Instead } from './config-messages.js';
 import { CATEGORY_NAME } from './cookie.js';
 import { isSafeUrl } from './url.js';
 
-/** Receives one message per problem found; the embed sends them to `console.error`. */
-export type ConfigProblemReporter = (message: string) => void;
+/**
+ * A problem found in the config, as data: its words come from
+ * config-messages.ts (`formatProblem`), fetched only when there is one.
+ */
+export interface ConfigProblem {
+  /** The config key ("cookie.name"); empty for the config as a whole. */
+  readonly key: string;
+  /** What the key must be; absent for a key that is not known. */
+  readonly expected?: Expectation;
+  /** A limit or a list that the expectation names. */
+  readonly detail?: string | number;
+  readonly value?: unknown;
+  /** What is used instead (default: the key's default). */
+  readonly instead?: Instead;
+}
+
+/** Receives one problem at a time (a message, or a config problem as data); start-up sends them to `console.error`. */
+export type ConfigProblemReporter = (problem: ConfigProblem | string) => void;
 
 export const DEFAULT_COOKIE: CookieConfig = Object.freeze({
   name: 'consent_gate',
@@ -152,64 +169,59 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return proto === Object.prototype || proto === null;
 }
 
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return `the string ${JSON.stringify(value.slice(0, 60))}`;
-  if (typeof value === 'object') return isPlainObject(value) ? 'an object' : 'an object of another kind';
-  // (String() of an object can throw: a null prototype, a hostile toString.)
-  return `${typeof value} ${String(value).slice(0, 60)}`;
+/** Thrown inside a key's parser; caught once per key, which then takes its default. */
+export class ConfigError extends Error {
+  constructor(readonly problem: ConfigProblem) {
+    super(problem.key);
+  }
 }
 
-/** Thrown inside a key's parser; caught once per key, which then takes its default. */
-export class ConfigError extends Error {}
-
-export function fail(key: string, expected: string, value: unknown): never {
-  throw new ConfigError(`config "${key}" must be ${expected}, got ${describe(value)}`);
+export function fail(key: string, expected: Expectation, value: unknown, detail?: string | number): never {
+  throw new ConfigError({ key, expected, value, detail });
 }
 
 function parseLocalizedText(key: string, value: unknown): LocalizedText {
   if (typeof value === 'string') {
-    if (value.length > MAX_TEXT_LENGTH) fail(key, `at most ${MAX_TEXT_LENGTH} characters`, value);
+    if (value.length > MAX_TEXT_LENGTH) fail(key, 'maxText', value, MAX_TEXT_LENGTH);
     return value;
   }
   if (isPlainObject(value)) {
     const texts: Record<string, string> = {};
     for (const [language, text] of Object.entries(value)) {
-      if (!LANGUAGE_TAG.test(language)) fail(`${key}.${language}`, 'keyed by a language tag such as "en"', language);
+      if (!LANGUAGE_TAG.test(language)) fail(`${key}.${language}`, 'languageKeyed', language);
       if (typeof text !== 'string' || text.length > MAX_TEXT_LENGTH) {
-        fail(`${key}.${language}`, `a string of at most ${MAX_TEXT_LENGTH} characters`, text);
+        fail(`${key}.${language}`, 'shortString', text, MAX_TEXT_LENGTH);
       }
       texts[language.toLowerCase()] = text;
     }
     return Object.freeze(texts);
   }
-  return fail(key, 'a string or an object of strings by language', value);
+  return fail(key, 'localizedText', value);
 }
 
 /** Parses `"/^_pk_/"` into a RegExp and anything else into an exact cookie name. */
 function parseCookiePattern(key: string, value: unknown): string | RegExp {
   if (typeof value !== 'string' || value.length === 0 || value.length > 200) {
-    return fail(key, 'a cookie name or a "/regex/" string', value);
+    return fail(key, 'cookiePattern', value);
   }
   const regex = /^\/(.+)\/([imsu]*)$/.exec(value);
   if (regex) {
     try {
       return new RegExp(regex[1]!, regex[2]);
     } catch {
-      return fail(key, 'a valid regular expression', value);
+      return fail(key, 'regex', value);
     }
   }
-  if (!COOKIE_NAME.test(value)) fail(key, 'a valid cookie name', value);
+  if (!COOKIE_NAME.test(value)) fail(key, 'cookieName', value);
   return value;
 }
 
 function parseCategory(name: string, value: unknown): CategoryConfig {
   const key = `categories.${name}`;
-  if (!isPlainObject(value)) return fail(key, 'an object', value);
+  if (!isPlainObject(value)) return fail(key, 'object', value);
   const known = new Set(['label', 'description', 'cookies', 'gpc']);
   for (const property of Object.keys(value)) {
-    if (!known.has(property)) fail(`${key}.${property}`, 'one of label, description, cookies, gpc', property);
+    if (!known.has(property)) fail(`${key}.${property}`, 'categoryKey', property);
   }
   const category: { -readonly [K in keyof CategoryConfig]: CategoryConfig[K] } = {
     name,
@@ -223,15 +235,15 @@ function parseCategory(name: string, value: unknown): CategoryConfig {
   }
   if (value.cookies !== undefined) {
     if (!Array.isArray(value.cookies) || value.cookies.length > 100) {
-      fail(`${key}.cookies`, 'an array of at most 100 cookie names', value.cookies);
+      fail(`${key}.cookies`, 'cookieList', value.cookies);
     }
     category.cookies = value.cookies.map((pattern, index) =>
       parseCookiePattern(`${key}.cookies[${index}]`, pattern),
     );
   }
   if (value.gpc !== undefined) {
-    if (typeof value.gpc !== 'boolean') fail(`${key}.gpc`, 'true or false', value.gpc);
-    if (category.required && value.gpc) fail(`${key}.gpc`, 'false for the necessary category', value.gpc);
+    if (typeof value.gpc !== 'boolean') fail(`${key}.gpc`, 'boolean', value.gpc);
+    if (category.required && value.gpc) fail(`${key}.gpc`, 'notForNecessary', value.gpc);
     category.gpc = value.gpc;
   }
   return category;
@@ -242,34 +254,34 @@ function parseCategory(name: string, value: unknown): CategoryConfig {
  * replay). `false` removes a default category; `necessary` always stays.
  */
 function parseCategories(value: unknown): CategoryConfig[] {
-  if (!isPlainObject(value)) return fail('categories', 'an object keyed by category name', value);
+  if (!isPlainObject(value)) return fail('categories', 'categories', value);
   const byName = new Map(defaultCategories().map((category) => [category.name, category]));
   for (const [name, entry] of Object.entries(value)) {
     if (!CATEGORY_NAME.test(name)) {
-      fail(`categories.${name}`, 'named with lowercase letters, digits, "_" or "-" (at most 24)', name);
+      fail(`categories.${name}`, 'categoryName', name);
     }
     if (entry === false) {
-      if (name === 'necessary') fail('categories.necessary', 'kept: it cannot be removed', entry);
+      if (name === 'necessary') fail('categories.necessary', 'kept', entry);
       byName.delete(name);
       continue;
     }
     const category = parseCategory(name, entry);
     byName.set(name, category);
   }
-  if (byName.size > MAX_CATEGORIES) fail('categories', `at most ${MAX_CATEGORIES} categories`, value);
+  if (byName.size > MAX_CATEGORIES) fail('categories', 'maxCategories', value, MAX_CATEGORIES);
   return [...byName.values()];
 }
 
 function parseRevision(value: unknown): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
-    return fail('revision', 'a whole number of 1 or more', value);
+    return fail('revision', 'revision', value);
   }
   return value;
 }
 
 export function parseUrl(key: string, value: unknown): string {
   if (typeof value !== 'string' || !isSafeUrl(value)) {
-    return fail(key, 'an http(s) or relative URL', value);
+    return fail(key, 'url', value);
   }
   return value;
 }
@@ -277,29 +289,29 @@ export function parseUrl(key: string, value: unknown): string {
 function parseLanguage(value: unknown): string {
   if (value === 'auto') return value;
   if (typeof value !== 'string' || !LANGUAGE_TAG.test(value)) {
-    return fail('language', '"auto" or a language tag such as "de"', value);
+    return fail('language', 'language', value);
   }
   return value.toLowerCase();
 }
 
 function parseChoice<T extends string>(key: string, value: unknown, allowed: readonly T[]): T {
-  if (!allowed.includes(value as T)) return fail(key, `one of ${allowed.map((a) => `"${a}"`).join(', ')}`, value);
+  if (!allowed.includes(value as T)) return fail(key, 'oneOf', value, allowed.map((a) => `"${a}"`).join(', '));
   return value as T;
 }
 
 /** `{ "de": { "acceptAll": "Alle akzeptieren" } }`: known keys only, plain text only. */
 function parseStrings(value: unknown): TextOverrides {
-  if (!isPlainObject(value)) return fail('strings', 'an object keyed by language tag', value);
+  if (!isPlainObject(value)) return fail('strings', 'strings', value);
   const byLanguage: Record<string, Record<string, string>> = {};
   for (const [language, texts] of Object.entries(value)) {
     const key = `strings.${language}`;
-    if (!LANGUAGE_TAG.test(language)) fail(key, 'keyed by a language tag such as "de"', language);
-    if (!isPlainObject(texts)) fail(key, 'an object of texts', texts);
+    if (!LANGUAGE_TAG.test(language)) fail(key, 'languageKeyed', language);
+    if (!isPlainObject(texts)) fail(key, 'texts', texts);
     const parsed: Record<string, string> = {};
     for (const [name, text] of Object.entries(texts)) {
-      if (!(TEXT_KEYS as readonly string[]).includes(name)) fail(`${key}.${name}`, `one of the text keys (${TEXT_KEYS.join(', ')})`, name);
+      if (!(TEXT_KEYS as readonly string[]).includes(name)) fail(`${key}.${name}`, 'textKey', name, TEXT_KEYS.join(', '));
       if (typeof text !== 'string' || text.trim() === '' || text.length > MAX_TEXT_LENGTH) {
-        fail(`${key}.${name}`, `a non-empty string of at most ${MAX_TEXT_LENGTH} characters`, text);
+        fail(`${key}.${name}`, 'text', text, MAX_TEXT_LENGTH);
       }
       parsed[name] = text;
     }
@@ -309,32 +321,32 @@ function parseStrings(value: unknown): TextOverrides {
 }
 
 function parseCookie(value: unknown, report: ConfigProblemReporter): CookieConfig {
-  if (!isPlainObject(value)) return fail('cookie', 'an object', value);
+  if (!isPlainObject(value)) return fail('cookie', 'object', value);
   const cookie: { -readonly [K in keyof CookieConfig]: CookieConfig[K] } = { ...DEFAULT_COOKIE };
   const parsers: Record<string, (v: unknown) => void> = {
     name: (v) => {
-      if (typeof v !== 'string' || !COOKIE_NAME.test(v)) fail('cookie.name', 'a valid cookie name', v);
+      if (typeof v !== 'string' || !COOKIE_NAME.test(v)) fail('cookie.name', 'cookieName', v);
       cookie.name = v;
     },
     domain: (v) => {
       if (v === null) return;
       if (typeof v !== 'string' || v.length > 253 || !COOKIE_DOMAIN.test(v)) {
-        fail('cookie.domain', 'null or a domain name such as "example.com"', v);
+        fail('cookie.domain', 'domain', v);
       }
       cookie.domain = v.toLowerCase();
     },
     path: (v) => {
-      if (typeof v !== 'string' || v.length > 200 || !COOKIE_PATH.test(v)) fail('cookie.path', 'a path starting with "/"', v);
+      if (typeof v !== 'string' || v.length > 200 || !COOKIE_PATH.test(v)) fail('cookie.path', 'path', v);
       cookie.path = v;
     },
     maxAgeDays: (v) => {
       if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0 || v > MAX_AGE_DAYS_LIMIT) {
-        fail('cookie.maxAgeDays', `a number of days above 0 and at most ${MAX_AGE_DAYS_LIMIT}`, v);
+        fail('cookie.maxAgeDays', 'maxAgeDays', v, MAX_AGE_DAYS_LIMIT);
       }
       cookie.maxAgeDays = v;
     },
     sameSite: (v) => {
-      if (!SAME_SITE.includes(v as SameSite)) fail('cookie.sameSite', '"Lax", "Strict" or "None"', v);
+      if (!SAME_SITE.includes(v as SameSite)) fail('cookie.sameSite', 'sameSite', v);
       cookie.sameSite = v as SameSite;
     },
   };
@@ -347,14 +359,14 @@ function parseGoogleConsentMode(
   categories: readonly CategoryConfig[],
 ): Record<string, readonly string[]> | null {
   if (value === null) return null;
-  if (!isPlainObject(value)) return fail('googleConsentMode', 'an object mapping categories to consent types', value);
+  if (!isPlainObject(value)) return fail('googleConsentMode', 'consentMode', value);
   const names = new Set(categories.map((category) => category.name));
   const mapping: Record<string, readonly string[]> = {};
   for (const [name, types] of Object.entries(value)) {
     const key = `googleConsentMode.${name}`;
-    if (!names.has(name)) fail(key, `a configured category (${[...names].join(', ')})`, name);
+    if (!names.has(name)) fail(key, 'configuredCategory', name, [...names].join(', '));
     if (!Array.isArray(types) || types.some((type) => !GOOGLE_CONSENT_TYPES.includes(type))) {
-      fail(key, `an array of consent types (${GOOGLE_CONSENT_TYPES.join(', ')})`, types);
+      fail(key, 'consentTypes', types, GOOGLE_CONSENT_TYPES.join(', '));
     }
     mapping[name] = Object.freeze([...new Set(types as string[])]);
   }
@@ -374,7 +386,7 @@ export function parseObjectKeys(
   for (const [property, propertyValue] of Object.entries(value)) {
     const parse = Object.hasOwn(parsers, property) ? parsers[property] : undefined;
     if (!parse) {
-      report(`config "${key}.${property}" is not a known key; it is ignored`);
+      report({ key: `${key}.${property}` });
       continue;
     }
     if (propertyValue === undefined) continue;
@@ -382,7 +394,7 @@ export function parseObjectKeys(
       parse(propertyValue);
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
-      report(`${error.message}; using the default`);
+      report(error.problem);
     }
   }
 }
@@ -392,13 +404,13 @@ export function parseObjectKeys(
  * (or takes `onError`, said in the report as `instead`, when its default is not the safe answer).
  */
 export function attemptFor(raw: Record<string, unknown>, report: ConfigProblemReporter) {
-  return <T>(key: string, parse: () => T, fallback: T, onError?: { value: T; instead: string }): T => {
+  return <T>(key: string, parse: () => T, fallback: T, onError?: { value: T; instead: Instead }): T => {
     if (raw[key] === undefined) return fallback;
     try {
       return parse();
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
-      report(`${error.message}; ${onError?.instead ?? 'using the default'}`);
+      report({ ...error.problem, instead: onError?.instead });
       return onError ? onError.value : fallback;
     }
   };
@@ -414,12 +426,12 @@ export function parseCoreConfig(raw: unknown, report: ConfigProblemReporter): Re
   const config: { -readonly [K in keyof ResolvedConfig]: ResolvedConfig[K] } = defaultConfig();
   if (raw === undefined || raw === null) return config;
   if (!isPlainObject(raw)) {
-    report(`config must be an object, got ${describe(raw)}; using the defaults`);
+    report({ key: '', expected: 'object', value: raw, instead: 'defaults' });
     return config;
   }
   const attempt = attemptFor(raw, report);
   for (const key of Object.keys(raw)) {
-    if (!TOP_LEVEL_KEYS.has(key)) report(`config "${key}" is not a known key; it is ignored`);
+    if (!TOP_LEVEL_KEYS.has(key)) report({ key });
   }
 
   config.revision = attempt('revision', () => parseRevision(raw.revision), config.revision);
@@ -431,7 +443,7 @@ export function parseCoreConfig(raw: unknown, report: ConfigProblemReporter): Re
     'googleConsentMode',
     () => parseGoogleConsentMode(raw.googleConsentMode, config.categories),
     config.googleConsentMode,
-    { value: CONSENT_MODE_ALL_DENIED, instead: 'every Consent Mode type stays denied' },
+    { value: CONSENT_MODE_ALL_DENIED, instead: 'denied' },
   );
   config.placement = attempt('placement', () => parseChoice('placement', raw.placement, PLACEMENTS), config.placement);
   config.theme = attempt('theme', () => parseChoice('theme', raw.theme, THEMES), config.theme);

@@ -11,13 +11,13 @@ import { attemptFor, fail, isGatingCategory, isPlainObject, parseObjectKeys, par
 const SENTRY_DSN = /^https?:\/\/[A-Za-z0-9]+(:[A-Za-z0-9]+)?@[A-Za-z0-9.-]+(:\d{1,5})?(\/[A-Za-z0-9._~-]+)*\/\d+$/;
 
 function parseRate(key: string, value: unknown): number {
-  if (typeof value !== 'number' || !(value >= 0 && value <= 1)) fail(key, 'a number from 0 to 1', value);
+  if (typeof value !== 'number' || !(value >= 0 && value <= 1)) fail(key, 'rate', value);
   return value;
 }
 
 function parseShortString(key: string, value: unknown): string {
   if (typeof value !== 'string' || value.length === 0 || value.length > 200) {
-    fail(key, 'a non-empty string of at most 200 characters', value);
+    fail(key, 'text', value, 200);
   }
   return value;
 }
@@ -25,7 +25,7 @@ function parseShortString(key: string, value: unknown): string {
 /** CSS selectors for replay; checked for shape here, for validity by the browser where replay runs. */
 function parseSelectors(key: string, value: unknown): readonly string[] {
   if (!Array.isArray(value) || value.length > 50 || value.some((s) => typeof s !== 'string' || s.length === 0 || s.length > 200)) {
-    return fail(key, 'an array of CSS selectors', value);
+    return fail(key, 'selectors', value);
   }
   return Object.freeze([...value]);
 }
@@ -35,11 +35,11 @@ const OWN_CLIENT_KEYS = ['replaysSessionSampleRate', 'replaysOnErrorSampleRate',
 
 function parseSentry(value: unknown, categories: readonly CategoryConfig[], report: ConfigProblemReporter): SentryConfig | null {
   if (value === null) return null;
-  if (!isPlainObject(value)) return fail('sentry', 'an object', value);
+  if (!isPlainObject(value)) return fail('sentry', 'object', value);
   // No DSN: no client of ours; the rest applies to the page's own SDK.
   const dsn = value.dsn ?? null;
   if (dsn !== null && (typeof dsn !== 'string' || !SENTRY_DSN.test(dsn))) {
-    return fail('sentry.dsn', 'a Sentry DSN such as "https://key@o1.ingest.sentry.io/1"', dsn);
+    return fail('sentry.dsn', 'dsn', dsn);
   }
   const sentry: { -readonly [K in keyof SentryConfig]: SentryConfig[K] } = {
     dsn,
@@ -61,7 +61,7 @@ function parseSentry(value: unknown, categories: readonly CategoryConfig[], repo
     mask: (v) => (sentry.mask = parseSelectors('sentry.mask', v)),
     block: (v) => (sentry.block = parseSelectors('sentry.block', v)),
     keepUrlQuery: (v) => {
-      if (typeof v !== 'boolean') fail('sentry.keepUrlQuery', 'true or false', v);
+      if (typeof v !== 'boolean') fail('sentry.keepUrlQuery', 'boolean', v);
       sentry.keepUrlQuery = v;
     },
   };
@@ -84,7 +84,7 @@ const SITE_DOMAIN = /^[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$/i;
 function parseAnalytics(value: unknown, categories: readonly CategoryConfig[]): AnalyticsConfig | null {
   if (value === null || value === false) return null;
   if (value === true) value = {};
-  if (!isPlainObject(value)) return fail('analytics', 'true or an object', value);
+  if (!isPlainObject(value)) return fail('analytics', 'analytics', value);
   const analytics: { -readonly [K in keyof AnalyticsConfig]: AnalyticsConfig[K] } = {
     endpoint: DEFAULT_ANALYTICS_ENDPOINT,
     domain: null,
@@ -94,13 +94,13 @@ function parseAnalytics(value: unknown, categories: readonly CategoryConfig[]): 
     const key = `analytics.${property}`;
     if (property === 'endpoint') analytics.endpoint = parseUrl(key, v);
     else if (property === 'domain') {
-      if (typeof v !== 'string' || !SITE_DOMAIN.test(v)) fail(key, 'a domain name such as "example.com"', v);
+      if (typeof v !== 'string' || !SITE_DOMAIN.test(v)) fail(key, 'siteDomain', v);
       analytics.domain = v.toLowerCase();
     } else if (property === 'category') analytics.category = parseGatingCategory(key, v, categories);
-    else fail(key, 'absent (known: endpoint, domain, category)', property);
+    else fail(key, 'analyticsKey', property);
   }
   if (!categories.some((category) => category.name === analytics.category)) {
-    fail('analytics.category', `a category of this config (${categories.map((c) => c.name).join(', ')})`, analytics.category);
+    fail('analytics.category', 'configuredCategory', analytics.category, categories.map((c) => c.name).join(', '));
   }
   return analytics;
 }
@@ -108,16 +108,16 @@ function parseAnalytics(value: unknown, categories: readonly CategoryConfig[]): 
 /** A category that can gate something (`isGatingCategory`). */
 function parseGatingCategory(key: string, value: unknown, categories: readonly CategoryConfig[]): string {
   if (!isGatingCategory(value, categories)) {
-    return fail(key, `a category of this config other than necessary (${categories.filter((c) => !c.required).map((c) => c.name).join(', ')})`, value);
+    return fail(key, 'gatingCategory', value, categories.filter((c) => !c.required).map((c) => c.name).join(', '));
   }
   return value;
 }
 
 function parseConsentLog(value: unknown): { url: string } | null {
   if (value === null) return null;
-  if (!isPlainObject(value)) return fail('consentLog', 'an object with a "url"', value);
+  if (!isPlainObject(value)) return fail('consentLog', 'consentLog', value);
   for (const property of Object.keys(value)) {
-    if (property !== 'url') fail(`consentLog.${property}`, 'absent (only "url" is known)', property);
+    if (property !== 'url') fail(`consentLog.${property}`, 'consentLogKey', property);
   }
   return { url: parseUrl('consentLog.url', value.url) };
 }

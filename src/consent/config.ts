@@ -10,7 +10,8 @@
  * features that need it), so the bytes before the banner stay few.
  */
 import type { ConfigSections, ResolvedConfig } from './types.js';
-import { parseCoreConfig, type ConfigProblemReporter } from './config-base.js';
+import { parseCoreConfig } from './config-base.js';
+import { formatProblem } from './config-messages.js';
 import { parseSections } from './config-sections.js';
 
 export {
@@ -26,7 +27,8 @@ export {
  * Validates a raw config (from the JSON block or `window.consentGateConfig`).
  * Each problem is reported once through `report`; the result is always complete.
  */
-export function parseConfig(raw: unknown, report: ConfigProblemReporter): ResolvedConfig & ConfigSections {
-  const config = parseCoreConfig(raw, report);
-  return { ...config, ...parseSections(raw, config.categories, report) };
+export function parseConfig(raw: unknown, report: (message: string) => void): ResolvedConfig & ConfigSections {
+  const say = (problem: Parameters<typeof formatProblem>[0]) => report(formatProblem(problem));
+  const config = parseCoreConfig(raw, say);
+  return { ...config, ...parseSections(raw, config.categories, say) };
 }
