@@ -23,7 +23,7 @@ export const ALWAYS_BLOCKED = Object.freeze([
  * attributes carry page text too, and the URL attributes the player never
  * needs carry page data (`action="/customers/jane-doe/delete"`). A link's
  * `href` is made absolute before this list is asked: see REPLAY_SDK_CHANGES
- * in vite.config.ts.
+ * in build/replay-sdk-privacy.mjs.
  */
 export const MASKED_ATTRIBUTES = Object.freeze([
   'title',

@@ -9,6 +9,15 @@ import { categoryTexts, formatList, type Locale } from './i18n.js';
 import { placeholderStyles } from './consent-placeholder.styles.js';
 import { withPageTexts } from './strings-page.js';
 
+/** The host an embed's content comes from ("www.youtube.com"). */
+function hostOf(source: string): string {
+  try {
+    return new URL(source, location.href).host;
+  } catch {
+    return source;
+  }
+}
+
 /**
  * @tag consent-gate-placeholder
  * @csspart placeholder - the box
@@ -23,7 +32,7 @@ export class ConsentPlaceholderElement extends UiElement {
 
   /** The widget's texts; nothing shows until the wiring sets them. */
   declare locale: Locale | undefined;
-  /** Host name the blocked content comes from. */
+  /** The URL of the blocked content; the placeholder names its host. */
   declare source: string;
   /** The categories the content needs. */
   declare categories: readonly string[];
@@ -50,7 +59,7 @@ export class ConsentPlaceholderElement extends UiElement {
       this.categories.map((name) => categoryTexts(store.config.categories.find((category) => category.name === name) ?? { name }, locale).label),
       locale,
     );
-    const fill = (text: string) => text.replace('{source}', () => this.source).replace('{category}', () => label);
+    const fill = (text: string) => text.replace('{source}', () => hostOf(this.source)).replace('{category}', () => label);
     return html`
       <div class="box" part="placeholder" lang=${locale.language} dir=${locale.direction}>
         <p>${fill(strings.embedBlocked)}</p>

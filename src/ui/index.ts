@@ -77,15 +77,6 @@ function preferencesTrigger(event: Event): Element | null {
   return null;
 }
 
-/** The host an embed's content comes from, for its placeholder ("www.youtube.com"). */
-function hostOf(source: string): string {
-  try {
-    return new URL(source, location.href).host;
-  } catch {
-    return source;
-  }
-}
-
 export function createUi(store: ConsentStore, { report, sentry }: UiOptions): Ui {
   const { config } = store;
   const language = chooseLanguage(config.language, document.documentElement.lang, navigator.languages ?? [], siteLanguages(config.strings, report));
@@ -147,7 +138,7 @@ export function createUi(store: ConsentStore, { report, sentry }: UiOptions): Ui
       const standIn = document.createElement(PLACEHOLDER_TAG);
       Object.assign(standIn.style, box);
       // Kept as they are until the element is defined (element.ts takes them over).
-      return Object.assign(standIn, { source: hostOf(embed.getAttribute('data-src') ?? ''), categories, locked });
+      return Object.assign(standIn, { source: embed.getAttribute('data-src') ?? '', categories, locked });
     },
     async shownTexts() {
       const ui = await load();

@@ -100,7 +100,7 @@ describe('Session replay masking', function () {
     expect(events.some((event) => event.type === 2), 'a full snapshot').to.equal(true);
     expect(everything).to.include('sentinel-light');
     expect(everything).to.match(/\*{8,}/);
-    // Links are recorded, their targets masked like text (vite.config.ts, REPLAY_SDK_CHANGES).
+    // Links are recorded, their targets masked like text (build/replay-sdk-privacy.mjs).
     expect(everything).to.match(/"tagName":"a","attributes":\{"id":"sentinel-mailto","href":"\*{34}"/);
     expect(everything, 'URL attributes masked').to.match(/"tagName":"form","attributes":\{"action":"\*{38}"\}/);
 
@@ -122,7 +122,7 @@ describe('Session replay masking', function () {
 
   it('masks text placed directly in a shadow root, in the snapshot and in later changes', async () => {
     // rrweb decides masking by a text node's parent element, and such a node has none:
-    // our replay chunk masks it by the shadow host (vite.config.ts, REPLAY_SDK_CHANGES).
+    // our replay chunk masks it by the shadow host (build/replay-sdk-privacy.mjs).
     const { key, config } = sentrySetup({ replaysSessionSampleRate: 1 });
     const page = await openReplayPage(config);
     await page.window.consentGate.acceptAll();
