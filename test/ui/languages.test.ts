@@ -29,6 +29,11 @@ describe('<consent-gate> languages', () => {
     const chunks = languageChunks(page);
     expect(chunks, chunks.join('\n')).to.have.length(1);
     expect(chunks[0]).to.match(/\/de-[\w-]+\.js$/);
+    // Requested with the UI chunk, not after it: before the UI chunk has even arrived.
+    const timing = (pattern: RegExp) => page.window.performance.getEntriesByType('resource').find((entry) => pattern.test(entry.name)) as PerformanceResourceTiming;
+    const ui = timing(/\/consent-gate-ui-[\w-]+\.js$/);
+    const german = timing(/\/de-[\w-]+\.js$/);
+    expect(german.startTime, `de requested at ${german.startTime}, UI chunk arrived at ${ui.responseEnd}`).to.be.at.most(ui.responseEnd);
     expect(page.inWidget('.root')!.getAttribute('lang')).to.equal('de');
   });
 
