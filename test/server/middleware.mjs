@@ -64,6 +64,10 @@ async function distUnderAnyPrefix(ctx, next) {
     if (match[1].split('/').includes('slow-gates') && /^analytics-/.test(match[2])) {
       await new Promise((resolve) => setTimeout(resolve, 1_500));
     }
+    // Under a `slow-ui/` segment, the UI chunk takes 500 ms: what is fetched beside it shows in the timings.
+    if (match[1].split('/').includes('slow-ui') && /^consent-gate-ui-/.test(match[2])) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
     ctx.path = `/dist/${match[2]}`;
   }
   await next();

@@ -22,18 +22,19 @@ const languageChunks = (page: SitePage) =>
 
 describe('<consent-gate> languages', () => {
   it('fetches only the German chunk for a German page, and shows German texts from the start', async () => {
-    const page = await open({ language: 'de' }, { src: [DIST_ENTRY] });
-    await waitFor(() => regionName(page) === 'Datenschutz', 'the German banner');
+    // The UI chunk is held 500 ms, so "requested beside it" does not hang on a race of a few ms.
+    const page = await open({ language: 'de' }, { src: ['/vendor/slow-ui/consent-gate/consent-gate.js'] });
+    await waitFor(() => regionName(page) === 'Datenschutz', 'the German banner', 4000);
     expect(page.button('Alle akzeptieren', 'banner')).to.be.an('HTMLButtonElement');
     expect(page.button('Alle ablehnen', 'banner')).to.be.an('HTMLButtonElement');
     const chunks = languageChunks(page);
     expect(chunks, chunks.join('\n')).to.have.length(1);
     expect(chunks[0]).to.match(/\/de-[\w-]+\.js$/);
-    // Requested with the UI chunk, not after it: before the UI chunk has even arrived.
+    // Requested with the UI chunk, not after it: well before the UI chunk has arrived.
     const timing = (pattern: RegExp) => page.window.performance.getEntriesByType('resource').find((entry) => pattern.test(entry.name)) as PerformanceResourceTiming;
     const ui = timing(/\/consent-gate-ui-[\w-]+\.js$/);
     const german = timing(/\/de-[\w-]+\.js$/);
-    expect(german.startTime, `de requested at ${german.startTime}, UI chunk arrived at ${ui.responseEnd}`).to.be.at.most(ui.responseEnd);
+    expect(german.startTime, `de requested at ${german.startTime}, UI chunk arrived at ${ui.responseEnd}`).to.be.below(ui.responseEnd - 250);
     expect(page.inWidget('.root')!.getAttribute('lang')).to.equal('de');
   });
 
