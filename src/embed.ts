@@ -3,11 +3,11 @@
  * `#consent-gate-config` JSON block, else `window.consentGateConfig`), starts
  * consent-gate once per page and exposes `window.consentGate`.
  */
-import { STARTED, startConsentGate, type ConsentGateApi, type StartedPage } from './start.js';
+import type { ConsentGateConfig } from './consent/config-input.js';
+import { STARTED, startConsentGate, type StartedPage } from './start.js';
 
 declare global {
   interface Window {
-    consentGate?: ConsentGateApi;
     consentGateConfig?: unknown;
     Sentry?: unknown;
   }
@@ -26,7 +26,26 @@ function readPageConfig(): unknown {
   return window.consentGateConfig;
 }
 
+/**
+ * A config set after the start is not read (a module that sets it and imports
+ * `consent-gate/script`: imports run first). Said, rather than silently running
+ * with the defaults.
+ */
+function watchLateConfig(config: unknown): void {
+  Object.defineProperty(window, 'consentGateConfig', {
+    configurable: true,
+    get: () => config,
+    set: () => {
+      console.error(
+        'consent-gate: window.consentGateConfig was set after consent-gate had started (in a module, imports run before its code), so it is ignored; set it in an earlier <script>, or use the #consent-gate-config block, or startConsentGate({ config }) from the npm package',
+      );
+    },
+  });
+}
+
 // A second copy of the script (another URL, another version) stays quiet: the page has one already.
 if (!(window as StartedPage)[STARTED]) {
-  window.consentGate = startConsentGate({ config: readPageConfig(), sentry: window.Sentry });
+  const config = readPageConfig();
+  startConsentGate({ config: config as ConsentGateConfig, sentry: window.Sentry });
+  watchLateConfig(window.consentGateConfig);
 }

@@ -6,6 +6,7 @@
  */
 import { parseCoreConfig } from './consent/config-base.js';
 import { documentCookieJar } from './consent/cookie.js';
+import type { ConsentGateConfig } from './consent/config-input.js';
 import { createReporter } from './consent/reporter.js';
 import { lazySections } from './consent/sections.js';
 import { ConsentStore } from './consent/store.js';
@@ -35,8 +36,8 @@ export interface ConsentGateApi {
 }
 
 export interface StartOptions {
-  /** Raw config; validated here. */
-  readonly config?: unknown;
+  /** The config (PRODUCT.md "Config"); validated here all the same, each problem reported. */
+  readonly config?: ConsentGateConfig;
   /** Extra gates, after the built-in ones. */
   readonly gates?: readonly GateFactory[];
   /** A Sentry SDK namespace the page already runs (the embed passes `window.Sentry`). */
@@ -46,6 +47,10 @@ export interface StartOptions {
 export type ConsentGateEventDetail = ConsentState | null;
 
 declare global {
+  interface Window {
+    /** The running instance's API, once consent-gate has started on the page. */
+    consentGate?: ConsentGateApi;
+  }
   interface DocumentEventMap {
     'consent-gate:ready': CustomEvent<ConsentGateEventDetail>;
     'consent-gate:change': CustomEvent<ConsentGateEventDetail>;
@@ -58,7 +63,42 @@ declare global {
  * before 0.2 mark it `true` and leave their API at `window.consentGate`.)
  */
 export const STARTED = Symbol.for('consent-gate.started');
-export type StartedPage = Window & { [STARTED]?: ConsentGateApi | true; consentGate?: ConsentGateApi };
+/** The config the running instance started with, as `sameConfig` compares it. */
+const STARTED_WITH = Symbol.for('consent-gate.started-with');
+export type StartedPage = Window & { [STARTED]?: ConsentGateApi | true; [STARTED_WITH]?: string };
+
+/** A config as JSON with its keys sorted: two configs that say the same give the same text. */
+function canonical(config: unknown): string {
+  try {
+    return JSON.stringify(config ?? null, (_key, value: unknown) =>
+      value && typeof value === 'object' && !Array.isArray(value)
+        ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+        : value,
+    );
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * What a server (no DOM) gets: nothing is stored and nothing opens. The widget
+ * starts in the browser, where the same call runs again (server rendering).
+ */
+function inertApi(): ConsentGateApi {
+  const done = (): Promise<void> => Promise.resolve();
+  return {
+    get: () => null,
+    has: () => false,
+    acceptAll: done,
+    rejectAll: done,
+    set: done,
+    openPreferences: done,
+    reset: done,
+    export: () => 'null',
+    useSentry: () => {},
+    ready: Promise.resolve(null),
+  };
+}
 
 /**
  * Starts consent-gate on the current document and returns its API. The store
@@ -66,14 +106,19 @@ export type StartedPage = Window & { [STARTED]?: ConsentGateApi | true; consentG
  * must see it; `consent-gate:ready` fires once the gates follow the stored choice.
  */
 export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
+  if (typeof window === 'undefined' || typeof document === 'undefined') return inertApi();
   const page = window as StartedPage;
   const running = page[STARTED];
   if (running) {
-    console.error(
-      'consent-gate: startConsentGate() was called again on this page (or after the script tag); the running instance is returned, these options are ignored',
-    );
+    // The same config again (a component mounted twice, React's StrictMode) is no mistake.
+    if (page[STARTED_WITH] === undefined || page[STARTED_WITH] !== canonical(options.config)) {
+      console.error(
+        'consent-gate: startConsentGate() was called again on this page (or after the script tag) with a different config; the running instance is returned, the new options are ignored',
+      );
+    }
     return running === true ? page.consentGate! : running;
   }
+  page[STARTED_WITH] = canonical(options.config);
   const { report, printed } = createReporter();
   const config = parseCoreConfig(options.config, report);
   const sections = lazySections(options.config, config.categories, report);
@@ -109,7 +154,7 @@ export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
     return store.state;
   });
 
-  return (page[STARTED] = {
+  return (page[STARTED] = page.consentGate = {
     get: () => store.state,
     has: (category) => store.has(category),
     acceptAll: () => store.acceptAll(),

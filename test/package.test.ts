@@ -22,7 +22,8 @@ describe('the npm package', () => {
     for (const target of targets) await text(target.slice(1));
     expect(pkg.files).to.include('dist/');
     const types = await text('/__raw/dist/types/index.d.ts');
-    expect(types).to.include('startConsentGate').and.include('ConsentGateElement');
+    expect(types).to.include('startConsentGate').and.include('ConsentGateConfig').and.include('./elements.js');
+    expect(await text('/__raw/dist/types/elements.d.ts')).to.include('HTMLElementTagNameMap').and.include("'consent-gate-declaration': ConsentDeclarationElement");
     expect(await text('/__raw/dist/types/start.d.ts')).to.match(/export declare function startConsentGate\(options\?: StartOptions\): ConsentGateApi/);
     const manifest = JSON.parse(await text(new URL(pkg.customElements, `${location.origin}/`).pathname));
     const tags = manifest.modules.flatMap((module: { declarations?: { tagName?: string }[] }) =>
@@ -75,22 +76,38 @@ describe('the npm package', () => {
     }
   });
 
-  it('starts once per page: a second startConsentGate() returns the running instance and says so', async () => {
-    const page = await openPage({
-      fixture: '/test/fixtures/npm-page.html',
-      src: ['none'],
-      config: { cookie: { name: uniqueCookieName() } },
-      params: { twice: '1' },
+  for (const twice of ['same', 'other'] as const) {
+    it(`starts once per page: a second startConsentGate() with ${twice === 'same' ? 'an equal config is quiet' : 'another config says so'} and returns the running instance`, async () => {
+      const page = await openPage({
+        fixture: '/test/fixtures/npm-page.html',
+        src: ['none'],
+        config: { cookie: { name: uniqueCookieName() }, categories: { analytics: { cookies: ['_ga'], label: 'Stats' } } },
+        params: { twice },
+      });
+      try {
+        const win = page.window as typeof page.window & { __firstStart?: unknown; __secondStart?: unknown };
+        expect(win.__firstStart, 'window.consentGate is set by the npm entry').to.equal(win.consentGate);
+        expect(win.__secondStart, 'the same API').to.equal(win.consentGate);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        expect(page.document.querySelectorAll('consent-gate, consent-gate-widget'), 'one banner').to.have.length(1);
+        expect(page.events('consent-gate:ready'), 'one ready').to.have.length(1);
+        const said = win.__errors.filter((message) => message.includes('startConsentGate() was called again'));
+        if (twice === 'same') expect(win.__errors, 'no console.error').to.deep.equal([]);
+        else expect(said.join('\n')).to.match(/with a different config; the running instance is returned/);
+        await win.consentGate.acceptAll();
+        expect(page.events('consent-gate:change'), 'one change per choice').to.have.length(1);
+      } finally {
+        page.close();
+      }
     });
+  }
+
+  it('says so when window.consentGateConfig is set after the script tag has started (a module that imports consent-gate/script)', async () => {
+    const page = await openPage({ config: { cookie: { name: uniqueCookieName() } } });
     try {
-      const win = page.window as typeof page.window & { __secondStart?: unknown };
-      expect(win.__secondStart, 'the same API').to.equal(win.consentGate);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      expect(page.document.querySelectorAll('consent-gate, consent-gate-widget'), 'one banner').to.have.length(1);
-      expect(page.events('consent-gate:ready'), 'one ready').to.have.length(1);
-      expect(win.__errors.join('\n')).to.match(/consent-gate: startConsentGate\(\) was called again on this page/);
-      await win.consentGate.acceptAll();
-      expect(page.events('consent-gate:change'), 'one change per choice').to.have.length(1);
+      (page.window as unknown as { consentGateConfig: unknown }).consentGateConfig = { placement: 'center' };
+      expect(page.window.__errors.join('\n')).to.match(/window\.consentGateConfig was set after consent-gate had started .* it is ignored/);
+      expect(page.window.consentGate.get(), 'still running, no choice').to.equal(null);
     } finally {
       page.close();
     }

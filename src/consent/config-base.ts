@@ -14,6 +14,7 @@ import type {
   Theme,
 } from './types.js';
 import type { Expectation, Instead } from './config-messages.js';
+import type { CategoryInput, ConsentGateConfig, CookieInput, GoogleConsentType, KeysOf } from './config-input.js';
 import { CATEGORY_NAME } from './cookie.js';
 import { isSafeUrl } from './url.js';
 
@@ -56,15 +57,16 @@ const COOKIE_DOMAIN = /^\.?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a
 const COOKIE_PATH = /^\/[\x21-\x3a\x3c-\x7e]*$/;
 const SAME_SITE: readonly SameSite[] = ['Lax', 'Strict', 'None'];
 
-export const GOOGLE_CONSENT_TYPES = Object.freeze([
-  'ad_storage',
-  'ad_user_data',
-  'ad_personalization',
-  'analytics_storage',
-  'functionality_storage',
-  'personalization_storage',
-  'security_storage',
-]);
+const GOOGLE_CONSENT_TYPE_KEYS: { readonly [T in GoogleConsentType]: true } = {
+  ad_storage: true,
+  ad_user_data: true,
+  ad_personalization: true,
+  analytics_storage: true,
+  functionality_storage: true,
+  personalization_storage: true,
+  security_storage: true,
+};
+export const GOOGLE_CONSENT_TYPES: readonly GoogleConsentType[] = Object.freeze(Object.keys(GOOGLE_CONSENT_TYPE_KEYS) as GoogleConsentType[]);
 
 /**
  * What a `googleConsentMode` that cannot be read becomes: every Consent Mode
@@ -115,20 +117,21 @@ export type TextKey = (typeof TEXT_KEYS)[number];
 const PLACEMENTS: readonly Placement[] = ['bottom', 'corner', 'center'];
 const THEMES: readonly Theme[] = ['auto', 'light', 'dark'];
 
-const TOP_LEVEL_KEYS = new Set([
-  'revision',
-  'policyUrl',
-  'language',
-  'categories',
-  'cookie',
-  'sentry',
-  'googleConsentMode',
-  'consentLog',
-  'analytics',
-  'placement',
-  'theme',
-  'strings',
-]);
+// Every key of ConsentGateConfig, once (a key in one and not the other does not compile).
+const TOP_LEVEL_KEYS = new Set(Object.keys({
+  revision: true,
+  policyUrl: true,
+  language: true,
+  categories: true,
+  cookie: true,
+  sentry: true,
+  googleConsentMode: true,
+  consentLog: true,
+  analytics: true,
+  placement: true,
+  theme: true,
+  strings: true,
+} satisfies KeysOf<ConsentGateConfig>));
 
 function defaultCategories(): CategoryConfig[] {
   return [
@@ -219,7 +222,7 @@ function parseCookiePattern(key: string, value: unknown): string | RegExp {
 function parseCategory(name: string, value: unknown): CategoryConfig {
   const key = `categories.${name}`;
   if (!isPlainObject(value)) return fail(key, 'object', value);
-  const known = new Set(['label', 'description', 'cookies', 'gpc']);
+  const known = new Set(Object.keys({ label: true, description: true, cookies: true, gpc: true } satisfies KeysOf<CategoryInput>));
   for (const property of Object.keys(value)) {
     if (!known.has(property)) fail(`${key}.${property}`, 'categoryKey', property);
   }
@@ -323,7 +326,7 @@ function parseStrings(value: unknown): TextOverrides {
 function parseCookie(value: unknown, report: ConfigProblemReporter): CookieConfig {
   if (!isPlainObject(value)) return fail('cookie', 'object', value);
   const cookie: { -readonly [K in keyof CookieConfig]: CookieConfig[K] } = { ...DEFAULT_COOKIE };
-  const parsers: Record<string, (v: unknown) => void> = {
+  const parsers: { readonly [K in keyof CookieInput]-?: (v: unknown) => void } = {
     name: (v) => {
       if (typeof v !== 'string' || !COOKIE_NAME.test(v)) fail('cookie.name', 'cookieName', v);
       cookie.name = v;
@@ -365,7 +368,7 @@ function parseGoogleConsentMode(
   for (const [name, types] of Object.entries(value)) {
     const key = `googleConsentMode.${name}`;
     if (!names.has(name)) fail(key, 'configuredCategory', name, [...names].join(', '));
-    if (!Array.isArray(types) || types.some((type) => !GOOGLE_CONSENT_TYPES.includes(type))) {
+    if (!Array.isArray(types) || types.some((type) => !GOOGLE_CONSENT_TYPES.includes(type as GoogleConsentType))) {
       fail(key, 'consentTypes', types, GOOGLE_CONSENT_TYPES.join(', '));
     }
     mapping[name] = Object.freeze([...new Set(types as string[])]);

@@ -5,6 +5,7 @@
  * and keeps its default; a bad section is reported and stays off.
  */
 import type { AnalyticsConfig, CategoryConfig, ConfigSections, SentryConfig } from './types.js';
+import type { AnalyticsInput, ConsentLogInput, KeysOf, SentryInput } from './config-input.js';
 import { attemptFor, fail, isGatingCategory, isPlainObject, parseObjectKeys, parseUrl, type ConfigProblemReporter } from './config-base.js';
 
 /** `protocol://public_key@host[:port]/[path/]project_id`, as Sentry documents DSNs. */
@@ -31,7 +32,7 @@ function parseSelectors(key: string, value: unknown): readonly string[] {
 }
 
 /** `sentry` keys that only our own client (with a DSN) uses. */
-const OWN_CLIENT_KEYS = ['replaysSessionSampleRate', 'replaysOnErrorSampleRate', 'environment', 'release', 'tunnel'];
+const OWN_CLIENT_KEYS: readonly (keyof SentryInput)[] = ['replaysSessionSampleRate', 'replaysOnErrorSampleRate', 'environment', 'release', 'tunnel'];
 
 function parseSentry(value: unknown, categories: readonly CategoryConfig[], report: ConfigProblemReporter): SentryConfig | null {
   if (value === null) return null;
@@ -50,7 +51,7 @@ function parseSentry(value: unknown, categories: readonly CategoryConfig[], repo
     block: [],
     keepUrlQuery: false,
   };
-  const parsers: Record<string, (v: unknown) => void> = {
+  const parsers: { readonly [K in keyof SentryInput]-?: (v: unknown) => void } = {
     dsn: () => {},
     replayCategory: (v) => (sentry.replayCategory = parseGatingCategory('sentry.replayCategory', v, categories)),
     replaysSessionSampleRate: (v) => (sentry.replaysSessionSampleRate = parseRate('sentry.replaysSessionSampleRate', v)),
@@ -66,7 +67,7 @@ function parseSentry(value: unknown, categories: readonly CategoryConfig[], repo
     },
   };
   // Without a DSN the site's own SDK takes these from its init(): they are left out, said once.
-  const ignored = dsn === null ? OWN_CLIENT_KEYS.filter((key) => value[key] !== undefined) : [];
+  const ignored: readonly string[] = dsn === null ? OWN_CLIENT_KEYS.filter((key) => value[key] !== undefined) : [];
   if (ignored.length > 0) {
     const many = ignored.length > 1;
     report(
@@ -90,14 +91,19 @@ function parseAnalytics(value: unknown, categories: readonly CategoryConfig[]): 
     domain: null,
     category: 'analytics',
   };
-  for (const [property, v] of Object.entries(value)) {
-    const key = `analytics.${property}`;
-    if (property === 'endpoint') analytics.endpoint = parseUrl(key, v);
-    else if (property === 'domain') {
+  const parsers: { readonly [K in keyof AnalyticsInput]-?: (key: string, v: unknown) => void } = {
+    endpoint: (key, v) => (analytics.endpoint = parseUrl(key, v)),
+    domain: (key, v) => {
       if (typeof v !== 'string' || !SITE_DOMAIN.test(v)) fail(key, 'siteDomain', v);
       analytics.domain = v.toLowerCase();
-    } else if (property === 'category') analytics.category = parseGatingCategory(key, v, categories);
-    else fail(key, 'analyticsKey', property);
+    },
+    category: (key, v) => (analytics.category = parseGatingCategory(key, v, categories)),
+  };
+  for (const [property, v] of Object.entries(value)) {
+    const key = `analytics.${property}`;
+    const parse = Object.hasOwn(parsers, property) ? parsers[property as keyof AnalyticsInput] : undefined;
+    if (!parse) fail(key, 'analyticsKey', property);
+    parse(key, v);
   }
   if (!categories.some((category) => category.name === analytics.category)) {
     fail('analytics.category', 'configuredCategory', analytics.category, categories.map((c) => c.name).join(', '));
@@ -117,7 +123,7 @@ function parseConsentLog(value: unknown): { url: string } | null {
   if (value === null) return null;
   if (!isPlainObject(value)) return fail('consentLog', 'consentLog', value);
   for (const property of Object.keys(value)) {
-    if (property !== 'url') fail(`consentLog.${property}`, 'consentLogKey', property);
+    if (!Object.hasOwn({ url: true } satisfies KeysOf<ConsentLogInput>, property)) fail(`consentLog.${property}`, 'consentLogKey', property);
   }
   return { url: parseUrl('consentLog.url', value.url) };
 }

@@ -7,9 +7,3 @@ export const DECLARATION_TAG = 'consent-gate-declaration';
 export const defineDeclaration = (): void => defineElement(DECLARATION_TAG, ConsentDeclarationElement);
 
 export { ConsentDeclarationElement };
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'consent-gate-declaration': ConsentDeclarationElement;
-  }
-}

@@ -36,9 +36,3 @@ export function defineConsentGate(): ConsentGateRegistration {
 }
 
 export { ConsentGateElement };
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'consent-gate': ConsentGateElement;
-  }
-}

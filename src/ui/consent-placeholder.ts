@@ -7,9 +7,3 @@ export const PLACEHOLDER_TAG = 'consent-gate-placeholder';
 export const definePlaceholder = (): void => defineElement(PLACEHOLDER_TAG, ConsentPlaceholderElement);
 
 export { ConsentPlaceholderElement };
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'consent-gate-placeholder': ConsentPlaceholderElement;
-  }
-}
