@@ -20,10 +20,11 @@ function cookieLabel(pattern: string | RegExp): string {
  * consent cookie, what session replay records, masks and blocks, the
  * error-only buffer, and the visitor's current choice with a button to change
  * it. It renders into the page (no shadow root), so it takes the policy page's
- * own typography. `heading-level` (default 2) sets its top heading.
+ * own typography. `heading-level` (default 2) sets its top heading. When
+ * connected it dispatches `consent-gate:connect`, which only the widget's own
+ * wiring listens for (to hand it the store).
  *
  * @tag consent-gate-declaration
- * @fires consent-gate:connect - when connected, so the wiring can hand it the store
  */
 export class ConsentDeclarationElement extends UiElement {
   static observedAttributes = ['heading-level'];
@@ -31,6 +32,7 @@ export class ConsentDeclarationElement extends UiElement {
     this.reactive('locale', 'sentry');
   }
 
+  /** The texts and their language; English until the wiring sets another. */
   declare locale: Locale;
   /** The `sentry` config section: replay is described where it runs. */
   declare sentry: SentryConfig | null;
@@ -41,7 +43,10 @@ export class ConsentDeclarationElement extends UiElement {
     this.sentry ??= null;
   }
 
-  /** Level of the top heading (2–5, attribute `heading-level`); sub-headings are one below. */
+  /**
+   * Level of the top heading (2–5, default 2); sub-headings are one below.
+   * @attr heading-level
+   */
   get headingLevel(): number {
     return Number(this.getAttribute('heading-level') ?? 2);
   }

@@ -24,12 +24,31 @@ function loadDialog(): Promise<DialogModule> {
  * Placement (`bottom`, `corner`, `center`) and theme (`auto`, `light`,
  * `dark`) come from the store's config; texts from `locale`.
  *
+ * Its events (`consent-gate:ready`, `consent-gate:change`) fire on `document`,
+ * not on the element. When connected it dispatches `consent-gate:connect`,
+ * which only the widget's own wiring listens for (to hand it the store).
+ *
  * @tag consent-gate
  * @csspart banner - the banner region
  * @csspart dialog - the preferences dialog
- * @csspart button - every button (also `accept`, `reject`, `preferences`, `save`, `close`)
+ * @csspart button - every button (each also has one of the parts below)
+ * @csspart accept - Accept all (banner and dialog)
+ * @csspart reject - Reject all (banner and dialog)
+ * @csspart preferences - the banner's Preferences button
+ * @csspart save - the dialog's Save preferences button
+ * @csspart close - the dialog's close button
  * @csspart switch - each category switch
- * @fires consent-gate:connect - when connected, so the wiring can hand it the store
+ * @cssprop [--consent-gate-font=system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif] - font family (the system UI font)
+ * @cssprop [--consent-gate-font-size=15px] - font size
+ * @cssprop [--consent-gate-background=#ffffff] - background of the banner and dialog (dark theme: `#1b1f24`)
+ * @cssprop [--consent-gate-color=#1b1f24] - text colour (dark theme: `#f1f3f6`)
+ * @cssprop [--consent-gate-accent=#1f4fd1] - Accept all, Reject all, switches on (dark theme: `#8fb3ff`)
+ * @cssprop [--consent-gate-accent-color=#ffffff] - text on the accent (dark theme: `#0b1a3d`)
+ * @cssprop [--consent-gate-border=#6b7280] - borders (dark theme: `#9aa3b1`)
+ * @cssprop [--consent-gate-focus=#b93c0a] - focus rings (dark theme: `#ffb27a`)
+ * @cssprop [--consent-gate-radius=8px] - corner radius
+ * @cssprop [--consent-gate-backdrop=rgb(0 0 0 / 0.45)] - behind the dialog
+ * @cssprop [--consent-gate-z-index=2147483000] - stacking order of the banner
  */
 export class ConsentGateElement extends UiElement {
   static override styles = [styles];

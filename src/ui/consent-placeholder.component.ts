@@ -1,8 +1,3 @@
-/**
- * `<consent-gate-placeholder>`: stands in for a blocked iframe, at its size. It
- * says where the content comes from and which category it needs, and offers to
- * allow that category with one click.
- */
 import { html, nothing } from 'lit/html.js';
 import { UiElement } from './element.js';
 import { categoryTexts, formatList, type Locale } from './i18n.js';
@@ -19,10 +14,23 @@ function hostOf(source: string): string {
 }
 
 /**
+ * `<consent-gate-placeholder>`: stands in for a blocked iframe, at its size. It
+ * says where the content comes from and which category it needs, and offers to
+ * allow that category with one click. When connected it dispatches
+ * `consent-gate:connect`, which only the widget's own wiring listens for (to
+ * hand it the store and texts).
+ *
  * @tag consent-gate-placeholder
  * @csspart placeholder - the box
  * @csspart button - the allow button
- * @fires consent-gate:connect - when connected, so the wiring can hand it the store and texts
+ * @cssprop [--consent-gate-placeholder-background=#eef0f3] - background of the box
+ * @cssprop [--consent-gate-font=system-ui, sans-serif] - font family
+ * @cssprop [--consent-gate-color=#1b1f24] - text colour
+ * @cssprop [--consent-gate-border=#6b7280] - the box's dashed border
+ * @cssprop [--consent-gate-radius=8px] - corner radius of the box and button
+ * @cssprop [--consent-gate-accent=#1f4fd1] - the allow button
+ * @cssprop [--consent-gate-accent-color=#ffffff] - text on the allow button
+ * @cssprop [--consent-gate-focus=#b93c0a] - focus ring
  */
 export class ConsentPlaceholderElement extends UiElement {
   static override styles = [placeholderStyles];

@@ -45,7 +45,7 @@ export abstract class UiElement extends HTMLElement {
 
   /** The consent store to render; the wiring sets it. Without one the element shows nothing. */
   declare store: ConsentStore | undefined;
-  /** Where the template renders: an open shadow root (see `createRenderRoot`). */
+  /** Where the template renders: an open shadow root, or the element itself (see `createRenderRoot`). */
   readonly renderRoot: HTMLElement | ShadowRoot;
   #values: Values = new Map();
   /** The store listened to, and how to stop listening. */
