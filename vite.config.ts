@@ -5,12 +5,15 @@
  * (demo/server/dev-server.mjs); the changes to the replay SDK live in
  * build/replay-sdk-privacy.mjs.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { minifyLitCss } from './build/minify-lit-css.mjs';
 import { replaySdkPrivacy } from './build/replay-sdk-privacy.mjs';
 import { demoPlugins } from './demo/server/dev-server.mjs';
 
+const require = createRequire(import.meta.url);
 const projectRoot = fileURLToPath(new URL('.', import.meta.url));
 const embedSource = fileURLToPath(new URL('./src/embed.ts', import.meta.url));
 
@@ -71,17 +74,22 @@ function plainDynamicImports(): Plugin {
 }
 
 /**
- * In the npm build the replay worker's `?url` import is ''. Library mode could
- * only inline the worker as a data: URL; without a URL the site's own
- * @sentry/replay uses its built-in worker (CSP: `worker-src blob:`).
+ * In the npm build the replay worker's `?url` import is '' (library mode could
+ * only inline the worker as a data: URL). The worker ships instead as
+ * `dist/npm/replay-worker.js` (`consent-gate/replay-worker`), for the site's
+ * bundler to serve and hand to `startConsentGate({ replayWorkerUrl })`; without
+ * that, our copy of @sentry/replay uses its built-in worker (CSP: `worker-src blob:`).
  */
-function noWorkerFileForNpm(): Plugin {
+function replayWorkerForNpm(): Plugin {
   const id = '\0consent-gate:no-replay-worker-file';
   return {
-    name: 'consent-gate:no-worker-file-for-npm',
+    name: 'consent-gate:replay-worker-for-npm',
     enforce: 'pre',
     resolveId: (source) => (source === '@sentry/replay/worker-bundler?url' ? id : undefined),
     load: (loaded) => (loaded === id ? 'export default "";' : undefined),
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'replay-worker.js', source: readFileSync(require.resolve('@sentry/replay/worker-bundler'), 'utf8') });
+    },
   };
 }
 
@@ -95,7 +103,7 @@ export default defineConfig(({ mode }) => ({
     plainDynamicImports(),
     replaySdkPrivacy(),
     // (The npm build's code is bundled again by the site's bundler, which would drop the hint.)
-    ...(mode === 'npm' ? [noWorkerFileForNpm()] : [compileHintForUi()]),
+    ...(mode === 'npm' ? [replayWorkerForNpm()] : [compileHintForUi()]),
   ],
   // (The npm build leaves these to the site's bundler, also in the replay code it carries.)
   define: mode === 'npm' ? {} : {

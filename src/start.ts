@@ -42,6 +42,14 @@ export interface StartOptions {
   readonly gates?: readonly GateFactory[];
   /** A Sentry SDK namespace the page already runs (the embed passes `window.Sentry`). */
   readonly sentry?: unknown;
+  /**
+   * Where the site serves replay's compression worker, the package's
+   * `consent-gate/replay-worker` (with Vite: `import url from
+   * 'consent-gate/replay-worker?url'`): then a CSP needs no `worker-src blob:`.
+   * Without it, the SDK's built-in worker runs from a blob: URL. (The script-tag
+   * build has its worker beside it and needs none of this.)
+   */
+  readonly replayWorkerUrl?: string | URL;
 }
 
 export type ConsentGateEventDetail = ConsentState | null;
@@ -78,6 +86,19 @@ function canonical(config: unknown): string {
   } catch {
     return '';
   }
+}
+
+/** `replayWorkerUrl` resolved against the page; one that is not http(s) is reported and not used. */
+function workerUrl(value: unknown, report: (message: string) => void): string | undefined {
+  if (value === undefined) return undefined;
+  try {
+    const url = new URL(String(value), document.baseURI);
+    if (url.protocol === 'https:' || url.protocol === 'http:') return url.href;
+  } catch {
+    // Reported below.
+  }
+  report(`startConsentGate() option "replayWorkerUrl" must be an http(s) or relative URL (got ${JSON.stringify(String(value)).slice(0, 120)}); replay uses the SDK's built-in worker`);
+  return undefined;
 }
 
 /**
@@ -133,6 +154,7 @@ export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
     report,
     sections,
     pageSentry: options.sentry,
+    replayWorkerUrl: workerUrl(options.replayWorkerUrl, report),
     painted: () => ui.painted,
     placeholder: ui.placeholder,
     shownTexts: ui.shownTexts,

@@ -5,6 +5,7 @@
  */
 import { expect } from '@esm-bundle/chai';
 import { openPage, uniqueCookieName, waitFor } from './helpers/page.js';
+import { items, sentrySetup, sleep, waitForItem } from './helpers/sentry.js';
 
 const text = async (path: string) => {
   const response = await fetch(path, { cache: 'no-store' });
@@ -101,6 +102,48 @@ describe('the npm package', () => {
       }
     });
   }
+
+  for (const served of [true, false]) {
+    it(`records replay under a CSP without blob: ${served ? 'compressed, with consent-gate/replay-worker served by the site' : 'uncompressed (the built-in worker is refused), without it'}`, async function () {
+      this.timeout(40_000);
+      const { key, config } = sentrySetup({ replaysSessionSampleRate: 1 });
+      const page = await openPage({
+        fixture: '/test/fixtures/npm-strict-csp.html',
+        src: ['none'],
+        config,
+        params: served ? { replayWorkerUrl: '/dist/npm/replay-worker.js' } : {},
+      });
+      try {
+        page.button('Accept all', 'banner').click();
+        await waitFor(() => page.window.consentGate?.get() !== null, 'the choice');
+        page.document.getElementById('page-button')!.click();
+        const list = await waitForItem(key, 'replay_recording', 25_000);
+        expect(items(list, 'replay_recording')[0]!.recording!.compressed, 'compressed by the worker').to.equal(served);
+        await page.window.consentGate.rejectAll();
+        await sleep(300);
+        const ours = page.window.__violations.filter((violation) => !violation.includes('__web-dev-server'));
+        if (served) expect(ours, 'no CSP violation').to.deep.equal([]);
+        else expect(ours.join('\n'), 'the blob: worker is what the CSP refused').to.match(/worker-src blob/);
+      } finally {
+        page.close();
+      }
+    });
+  }
+
+  it('reports a replayWorkerUrl that is not http(s) and keeps the built-in worker', async () => {
+    const page = await openPage({
+      fixture: '/test/fixtures/npm-strict-csp.html',
+      src: ['none'],
+      config: { cookie: { name: uniqueCookieName() } },
+      params: { replayWorkerUrl: 'javascript:alert(1)' },
+    });
+    try {
+      await waitFor(() => page.window.__errors.some((message) => message.includes('"replayWorkerUrl"')), 'the report');
+      expect(page.window.__errors.join('\n')).to.match(/consent-gate: startConsentGate\(\) option "replayWorkerUrl" must be an http\(s\) or relative URL/);
+    } finally {
+      page.close();
+    }
+  });
 
   it('says so when window.consentGateConfig is set after the script tag has started (a module that imports consent-gate/script)', async () => {
     const page = await openPage({ config: { cookie: { name: uniqueCookieName() } } });

@@ -27,6 +27,8 @@ export interface GateContext {
   readonly sections: LazySections;
   /** A Sentry SDK namespace the page already runs (the embed passes `window.Sentry`). */
   readonly pageSentry?: unknown;
+  /** Where our replay's compression worker is (StartOptions.replayWorkerUrl), checked. */
+  readonly replayWorkerUrl?: string;
   /** Settles once the page's first view is painted (with the banner, when one shows): our own Sentry waits for it. */
   readonly painted: () => Promise<void>;
   /** Makes the stand-in of a blocked embed (the UI's). */
@@ -85,7 +87,7 @@ export function createGates(store: ConsentStore, context: GateContext): Gates {
       try {
         if (pageSentry === undefined) await painted();
         const [{ sentry: section }, { createSentryGate }] = await Promise.all([sections.parsed(), import('./sentry.js')]);
-        return createSentryGate(store, { section, report, pageSentry, earlyErrors });
+        return createSentryGate(store, { section, report, pageSentry, earlyErrors, replayWorkerUrl: context.replayWorkerUrl });
       } catch (error) {
         // (Without a gate nothing is kept any longer.)
         earlyErrors?.take();

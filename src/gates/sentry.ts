@@ -109,7 +109,14 @@ export interface SentryGate extends Gate {
  */
 export function createSentryGate(
   store: ConsentStore,
-  options: { section: SentryConfig | null; report: (message: string) => void; pageSentry?: unknown; earlyErrors?: EarlyErrors | null },
+  options: {
+    section: SentryConfig | null;
+    report: (message: string) => void;
+    pageSentry?: unknown;
+    earlyErrors?: EarlyErrors | null;
+    /** Our replay's worker, when the site serves it (npm builds); else the one beside the chunk, or the SDK's own. */
+    replayWorkerUrl?: string | undefined;
+  },
 ): SentryGate {
   const { report, section } = options;
   /** Our own client's settings: only with a DSN. (A section without one sets replay up on the page's SDK.) */
@@ -170,7 +177,7 @@ export function createSentryGate(
     const { startSentryClient, addReplayIntegration } = await import('./sentry-client.js');
     startSentryClient(config!, () => granted, options.earlyErrors?.take() ?? []);
     return {
-      create: async (replaySettings) => (await import('./sentry-replay.js')).createReplayIntegration(replaySettings),
+      create: async (replaySettings) => (await import('./sentry-replay.js')).createReplayIntegration(replaySettings, options.replayWorkerUrl),
       add: (integration) => addReplayIntegration(integration as never),
     };
   };
