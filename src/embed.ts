@@ -4,6 +4,7 @@
  * consent-gate once per page and exposes `window.consentGate`.
  */
 import type { ConsentGateConfig } from './consent/config-input.js';
+import { createReporter } from './consent/reporter.js';
 import { STARTED, startConsentGate, type StartedPage } from './start.js';
 
 declare global {
@@ -29,17 +30,14 @@ function readPageConfig(): unknown {
 /**
  * A config set after the start is not read (a module that sets it and imports
  * `consent-gate/script`: imports run first). Said, rather than silently running
- * with the defaults.
+ * with the defaults. (Its words come with the config problems' chunk.)
  */
 function watchLateConfig(config: unknown): void {
+  const { report } = createReporter();
   Object.defineProperty(window, 'consentGateConfig', {
     configurable: true,
     get: () => config,
-    set: () => {
-      console.error(
-        'consent-gate: window.consentGateConfig was set after consent-gate had started (in a module, imports run before its code), so it is ignored; set it in an earlier <script>, or use the #consent-gate-config block, or startConsentGate({ config }) from the npm package',
-      );
-    },
+    set: (value: unknown) => report({ key: 'window.consentGateConfig', expected: 'setBeforeStart', value, instead: 'ignored' }),
   });
 }
 

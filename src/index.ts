@@ -8,7 +8,8 @@
  * The elements' classes come with the UI chunk, in a browser; their types are
  * exported and in the DOM's tag map (elements.ts).
  */
-export { startConsentGate, type ConsentGateApi, type StartOptions, type ConsentGateEventDetail } from './start.js';
+export { startConsentGate } from './npm.js';
+export type { ConsentGateApi, StartOptions, ConsentGateEventDetail } from './start.js';
 export * from './consent/index.js';
 export type { AnalyticsInput, CategoryInput, ConsentGateConfig, ConsentLogInput, CookieInput, GoogleConsentType, SentryInput } from './consent/config-input.js';
 export type { TextKey } from './consent/config-base.js';

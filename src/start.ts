@@ -52,6 +52,9 @@ export interface StartOptions {
   readonly replayWorkerUrl?: string | URL;
 }
 
+/** StartOptions with the worker's URL checked and resolved (npm.ts). */
+export type CoreStartOptions = Omit<StartOptions, 'replayWorkerUrl'> & { readonly replayWorkerUrl?: string | undefined };
+
 export type ConsentGateEventDetail = ConsentState | null;
 
 declare global {
@@ -71,75 +74,23 @@ declare global {
  * before 0.2 mark it `true` and leave their API at `window.consentGate`.)
  */
 export const STARTED = Symbol.for('consent-gate.started');
-/** The config the running instance started with, as `sameConfig` compares it. */
-const STARTED_WITH = Symbol.for('consent-gate.started-with');
-export type StartedPage = Window & { [STARTED]?: ConsentGateApi | true; [STARTED_WITH]?: string };
-
-/** A config as JSON with its keys sorted: two configs that say the same give the same text. */
-function canonical(config: unknown): string {
-  try {
-    return JSON.stringify(config ?? null, (_key, value: unknown) =>
-      value && typeof value === 'object' && !Array.isArray(value)
-        ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-        : value,
-    );
-  } catch {
-    return '';
-  }
-}
-
-/** `replayWorkerUrl` resolved against the page; one that is not http(s) is reported and not used. */
-function workerUrl(value: unknown, report: (message: string) => void): string | undefined {
-  if (value === undefined) return undefined;
-  try {
-    const url = new URL(String(value), document.baseURI);
-    if (url.protocol === 'https:' || url.protocol === 'http:') return url.href;
-  } catch {
-    // Reported below.
-  }
-  report(`startConsentGate() option "replayWorkerUrl" must be an http(s) or relative URL (got ${JSON.stringify(String(value)).slice(0, 120)}); replay uses the SDK's built-in worker`);
-  return undefined;
-}
-
-/**
- * What a server (no DOM) gets: nothing is stored and nothing opens. The widget
- * starts in the browser, where the same call runs again (server rendering).
- */
-function inertApi(): ConsentGateApi {
-  const done = (): Promise<void> => Promise.resolve();
-  return {
-    get: () => null,
-    has: () => false,
-    acceptAll: done,
-    rejectAll: done,
-    set: done,
-    openPreferences: done,
-    reset: done,
-    export: () => 'null',
-    useSentry: () => {},
-    ready: Promise.resolve(null),
-  };
-}
+export type StartedPage = Window & { [STARTED]?: ConsentGateApi | true };
 
 /**
  * Starts consent-gate on the current document and returns its API. The store
  * reads the cookie at once, the gates follow it, and the UI comes when a visitor
  * must see it; `consent-gate:ready` fires once the gates follow the stored choice.
  */
-export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
-  if (typeof window === 'undefined' || typeof document === 'undefined') return inertApi();
+export function startConsentGate(options: CoreStartOptions = {}): ConsentGateApi {
   const page = window as StartedPage;
   const running = page[STARTED];
   if (running) {
-    // The same config again (a component mounted twice, React's StrictMode) is no mistake.
-    if (page[STARTED_WITH] === undefined || page[STARTED_WITH] !== canonical(options.config)) {
-      console.error(
-        'consent-gate: startConsentGate() was called again on this page (or after the script tag) with a different config; the running instance is returned, the new options are ignored',
-      );
-    }
+    // (The npm entry returns the running instance quietly for an equal config: npm.ts.)
+    console.error(
+      'consent-gate: startConsentGate() was called again on this page (or after the script tag) with a different config; the running instance is returned, the new options are ignored',
+    );
     return running === true ? page.consentGate! : running;
   }
-  page[STARTED_WITH] = canonical(options.config);
   const { report, printed } = createReporter();
   const config = parseCoreConfig(options.config, report);
   const sections = lazySections(options.config, config.categories, report);
@@ -154,7 +105,7 @@ export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
     report,
     sections,
     pageSentry: options.sentry,
-    replayWorkerUrl: workerUrl(options.replayWorkerUrl, report),
+    replayWorkerUrl: options.replayWorkerUrl,
     painted: () => ui.painted,
     placeholder: ui.placeholder,
     shownTexts: ui.shownTexts,

@@ -25,7 +25,7 @@ describe('the npm package', () => {
     const types = await text('/__raw/dist/types/index.d.ts');
     expect(types).to.include('startConsentGate').and.include('ConsentGateConfig').and.include('./elements.js');
     expect(await text('/__raw/dist/types/elements.d.ts')).to.include('HTMLElementTagNameMap').and.include("'consent-gate-declaration': ConsentDeclarationElement");
-    expect(await text('/__raw/dist/types/start.d.ts')).to.match(/export declare function startConsentGate\(options\?: StartOptions\): ConsentGateApi/);
+    expect(await text('/__raw/dist/types/npm.d.ts')).to.match(/export declare function startConsentGate\(options\?: StartOptions\): ConsentGateApi/);
     const manifest = JSON.parse(await text(new URL(pkg.customElements, `${location.origin}/`).pathname));
     const tags = manifest.modules.flatMap((module: { declarations?: { tagName?: string }[] }) =>
       (module.declarations ?? []).map((declaration) => declaration.tagName).filter(Boolean),
@@ -149,7 +149,8 @@ describe('the npm package', () => {
     const page = await openPage({ config: { cookie: { name: uniqueCookieName() } } });
     try {
       (page.window as unknown as { consentGateConfig: unknown }).consentGateConfig = { placement: 'center' };
-      expect(page.window.__errors.join('\n')).to.match(/window\.consentGateConfig was set after consent-gate had started .* it is ignored/);
+      await waitFor(() => page.window.__errors.length > 0, 'the report');
+      expect(page.window.__errors.join('\n')).to.match(/consent-gate: config "window\.consentGateConfig" must be set before consent-gate starts \(in a module, imports run before its code\).*; it is ignored/);
       expect(page.window.consentGate.get(), 'still running, no choice').to.equal(null);
     } finally {
       page.close();

@@ -49,6 +49,8 @@ const EXPECTED = {
   gatingCategory: (list) => `a category of this config other than necessary (${list})`,
   consentLog: 'an object with a "url"',
   consentLogKey: 'absent (only "url" is known)',
+  setBeforeStart:
+    'set before consent-gate starts (in a module, imports run before its code): set it in an earlier <script>, use the #consent-gate-config block, or startConsentGate({ config }) from the npm package',
 } satisfies Record<string, string | ((detail: string | number | undefined) => string)>;
 
 export type Expectation = keyof typeof EXPECTED;
@@ -58,6 +60,7 @@ const INSTEAD = {
   default: 'using the default',
   defaults: 'using the defaults',
   denied: 'every Consent Mode type stays denied',
+  ignored: 'it is ignored',
 };
 
 export type Instead = keyof typeof INSTEAD;
