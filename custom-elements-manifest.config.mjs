@@ -13,16 +13,27 @@
  * dist/consent-gate.js (`consent-gate/script`) is the file a site loads, and
  * it defines all three tags, each when the page needs it, by loading those
  * chunks. The npm entry, dist/npm/index.js, defines them too, but only once
- * `startConsentGate()` runs, and it exports only `ConsentGateElement`.
+ * `startConsentGate()` runs, and it exports their types only.
  */
 const SCRIPT = 'dist/consent-gate.js';
 
 /** Dispatched by the elements for the widget's own wiring (src/ui/mount.ts), not for sites. */
 const WIRING_EVENTS = new Set(['consent-gate:connect']);
 
-/** A member a site cannot use: private, protected, `_`/`#`-named, or static (styles, the reactive-property machinery). */
+/**
+ * Public in TypeScript for the widget's own wiring (src/ui/mount.ts and the
+ * gates set them; the base class renders with them), not for sites: setting
+ * one from a page would only fight the widget.
+ */
+const WIRING_MEMBERS = new Set(['store', 'locale', 'sentry', 'source', 'categories', 'locked', 'renderRoot', 'requestUpdate', 'updateComplete']);
+
+/** A member a site cannot use: private, protected, `_`/`#`-named, static (styles, the reactive-property machinery), or wiring. */
 const internal = (member) =>
-  member.privacy === 'private' || member.privacy === 'protected' || member.static || /^[_#]/.test(member.name);
+  member.privacy === 'private' ||
+  member.privacy === 'protected' ||
+  member.static ||
+  /^[_#]/.test(member.name) ||
+  WIRING_MEMBERS.has(member.name);
 
 /**
  * Keeps the element classes, as one module at `SCRIPT`: public members only,

@@ -55,6 +55,15 @@ describe('the custom-elements manifest', () => {
     }
   });
 
+  it('lists what a site may call or set, not what the widget wires (store, locale, rendering)', () => {
+    const members = Object.fromEntries(elements.map((element) => [element.tagName, (element.members ?? []).map((member) => member.name).sort()]));
+    assert.deepEqual(members, {
+      'consent-gate': ['closePreferences', 'openPreferences'],
+      'consent-gate-declaration': ['headingLevel'],
+      'consent-gate-placeholder': [],
+    });
+  });
+
   it("lists only the attributes each element observes", () => {
     for (const element of elements) {
       const file = ['consent-gate', 'consent-declaration', 'consent-placeholder']
