@@ -33,6 +33,8 @@ function readPageConfig(): unknown {
  * with the defaults. (Its words come with the config problems' chunk.)
  */
 function watchLateConfig(config: unknown): void {
+  // (A page's `var consentGateConfig` is a property that cannot be redefined: nothing to watch.)
+  if (Object.getOwnPropertyDescriptor(window, 'consentGateConfig')?.configurable === false) return;
   const { report } = createReporter();
   Object.defineProperty(window, 'consentGateConfig', {
     configurable: true,

@@ -7,7 +7,7 @@
  */
 import { STARTED, startConsentGate as start, type ConsentGateApi, type StartedPage, type StartOptions } from './start.js';
 
-/** The config the running instance started with (from this entry), as `canonical` writes it. */
+/** What the running instance started with (from this entry): `started()` of its options. */
 const STARTED_WITH = Symbol.for('consent-gate.started-with');
 
 /** A config as JSON with its keys sorted: two configs that say the same give the same text. */
@@ -22,6 +22,15 @@ function canonical(config: unknown): string {
     // (A config JSON cannot hold: never equal to another.)
     return `${Math.random()}`;
   }
+}
+
+/**
+ * The options as compared for a second start: the config as text, the page's
+ * Sentry SDK and the worker's URL as they are, and how many extra gates (a
+ * component re-creates its gate functions on every mount).
+ */
+function started(options: StartOptions, worker: string | undefined): string {
+  return JSON.stringify([canonical(options.config ?? {}), worker ?? null, options.gates?.length ?? 0]);
 }
 
 /** `replayWorkerUrl` resolved against the page; one that is not http(s) is reported and not used. */
@@ -63,11 +72,13 @@ function inertApi(): ConsentGateApi {
  */
 export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
   if (typeof window === 'undefined' || typeof document === 'undefined') return inertApi();
-  const page = window as StartedPage & { [STARTED_WITH]?: string };
-  const config = canonical(options.config);
+  const page = window as StartedPage & { [STARTED_WITH]?: { options: string; sentry: unknown } };
   const running = page[STARTED];
-  if (running && running !== true && page[STARTED_WITH] === config) return running;
-  const api = start({ ...options, replayWorkerUrl: workerUrl(options.replayWorkerUrl) });
-  if (!running) page[STARTED_WITH] = config;
+  const worker = workerUrl(options.replayWorkerUrl);
+  const these = { options: started(options, worker), sentry: options.sentry };
+  const before = page[STARTED_WITH];
+  if (running && running !== true && before?.options === these.options && before.sentry === these.sentry) return running;
+  const api = start({ ...options, replayWorkerUrl: worker });
+  if (!running) page[STARTED_WITH] = these;
   return api;
 }

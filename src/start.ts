@@ -87,7 +87,7 @@ export function startConsentGate(options: CoreStartOptions = {}): ConsentGateApi
   if (running) {
     // (The npm entry returns the running instance quietly for an equal config: npm.ts.)
     console.error(
-      'consent-gate: startConsentGate() was called again on this page (or after the script tag) with a different config; the running instance is returned, the new options are ignored',
+      'consent-gate: startConsentGate() was called again on this page with another config or other options, or after the script tag started it; the running instance is returned, the new options are ignored',
     );
     return running === true ? page.consentGate! : running;
   }

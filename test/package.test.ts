@@ -94,7 +94,7 @@ describe('the npm package', () => {
         expect(page.events('consent-gate:ready'), 'one ready').to.have.length(1);
         const said = win.__errors.filter((message) => message.includes('startConsentGate() was called again'));
         if (twice === 'same') expect(win.__errors, 'no console.error').to.deep.equal([]);
-        else expect(said.join('\n')).to.match(/with a different config; the running instance is returned/);
+        else expect(said.join('\n')).to.match(/with another config or other options, or after the script tag started it; the running instance is returned/);
         await win.consentGate.acceptAll();
         expect(page.events('consent-gate:change'), 'one change per choice').to.have.length(1);
       } finally {
@@ -140,6 +140,23 @@ describe('the npm package', () => {
     try {
       await waitFor(() => page.window.__errors.some((message) => message.includes('"replayWorkerUrl"')), 'the report');
       expect(page.window.__errors.join('\n')).to.match(/consent-gate: startConsentGate\(\) option "replayWorkerUrl" must be an http\(s\) or relative URL/);
+    } finally {
+      page.close();
+    }
+  });
+
+  it('takes a var-declared window.consentGateConfig (a property that cannot be redefined) without an error', async () => {
+    const cookieName = uniqueCookieName();
+    const page = await openPage({ fixture: '/test/fixtures/var-config.html', params: { cookieName } });
+    const uncaught = (page.window as unknown as { __uncaught: string[] }).__uncaught;
+    try {
+      await page.window.consentGate.ready;
+      expect(page.window.__errors, 'no console.error').to.deep.equal([]);
+      expect(page.widget().store?.config.placement, 'the var config was read').to.equal('corner');
+      expect(page.widget().store?.config.cookie.name).to.equal(cookieName);
+      // Set again later: a plain assignment, nothing thrown.
+      (page.window as unknown as { consentGateConfig: unknown }).consentGateConfig = {};
+      expect(uncaught).to.deep.equal([]);
     } finally {
       page.close();
     }

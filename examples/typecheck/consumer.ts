@@ -67,3 +67,10 @@ startConsentGate({ config: { strings: { sv: { acceptEverything: 'Godkänn alla' 
 startConsentGate({ config: { categories: { analytics: { cookies: '_ga' } } } });
 // @ts-expect-error consentLog needs its url
 startConsentGate({ config: { consentLog: {} } });
+// @ts-expect-error necessary cannot be removed
+startConsentGate({ config: { categories: { necessary: false } } });
+// @ts-expect-error necessary is not locked by Global Privacy Control
+startConsentGate({ config: { categories: { necessary: { gpc: true } } } });
+
+// What must compile: the necessary category relabelled, another removed, the analytics default.
+startConsentGate({ config: { categories: { necessary: { label: 'Needed', gpc: false }, analytics: false }, analytics: true } });

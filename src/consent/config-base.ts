@@ -312,6 +312,8 @@ function parseStrings(value: unknown): TextOverrides {
     if (!isPlainObject(texts)) fail(key, 'texts', texts);
     const parsed: Record<string, string> = {};
     for (const [name, text] of Object.entries(texts)) {
+      // (A key given as undefined counts as absent, as everywhere in config.)
+      if (text === undefined) continue;
       if (!(TEXT_KEYS as readonly string[]).includes(name)) fail(`${key}.${name}`, 'textKey', name, TEXT_KEYS.join(', '));
       if (typeof text !== 'string' || text.trim() === '' || text.length > MAX_TEXT_LENGTH) {
         fail(`${key}.${name}`, 'text', text, MAX_TEXT_LENGTH);

@@ -85,7 +85,10 @@ export interface ConsentGateConfig {
   /** `auto` (default: `<html lang>`, then the browser's), or a language tag such as `de`. */
   language?: string;
   /** Merged over the defaults (necessary, analytics, replay); `false` removes one (not `necessary`). */
-  categories?: Readonly<Record<string, CategoryInput | false>>;
+  categories?: Readonly<Record<string, CategoryInput | false>> & {
+    /** Always on: it cannot be removed, and Global Privacy Control does not lock it. */
+    readonly necessary?: Omit<CategoryInput, 'gpc'> & { gpc?: false };
+  };
   cookie?: CookieInput;
   sentry?: SentryInput | null;
   /** Category → the Consent Mode types it grants. */

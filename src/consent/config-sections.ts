@@ -101,6 +101,7 @@ function parseAnalytics(value: unknown, categories: readonly CategoryConfig[]): 
   };
   for (const [property, v] of Object.entries(value)) {
     const key = `analytics.${property}`;
+    if (v === undefined) continue;
     const parse = Object.hasOwn(parsers, property) ? parsers[property as keyof AnalyticsInput] : undefined;
     if (!parse) fail(key, 'analyticsKey', property);
     parse(key, v);

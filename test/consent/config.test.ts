@@ -27,6 +27,29 @@ describe('parseConfig', () => {
     }
   });
 
+  it('takes a key given as undefined as absent, at every level (a typed config allows it: `domain: process.env.X`)', () => {
+    const { config, problems } = parse({
+      revision: undefined,
+      policyUrl: undefined,
+      language: undefined,
+      placement: undefined,
+      theme: undefined,
+      googleConsentMode: undefined,
+      consentLog: undefined,
+      categories: { analytics: { label: undefined, description: undefined, cookies: undefined, gpc: undefined } },
+      cookie: { name: undefined, domain: undefined, path: undefined, maxAgeDays: undefined, sameSite: undefined },
+      sentry: { dsn: 'https://key@o1.ingest.sentry.io/1', replayCategory: undefined, replaysSessionSampleRate: undefined, mask: undefined, keepUrlQuery: undefined },
+      analytics: { domain: undefined, endpoint: undefined, category: undefined },
+      strings: { de: { acceptAll: 'Alle erlauben', rejectAll: undefined } },
+    });
+    expect(problems).to.deep.equal([]);
+    expect(config.analytics, 'analytics on, with its defaults').to.deep.equal({ endpoint: 'https://plausible.io/api/event', domain: null, category: 'analytics' });
+    expect(config.strings).to.deep.equal({ de: { acceptAll: 'Alle erlauben' } });
+    expect(config.cookie).to.deep.equal(defaultConfig().cookie);
+    expect(config.sentry?.replayCategory).to.equal('replay');
+    expect(categoryNames(config)).to.deep.equal(['necessary', 'analytics', 'replay']);
+  });
+
   it('reports a config that is not an object and uses every default', () => {
     for (const raw of ['{}', 42, true, [], [{ revision: 2 }]]) {
       const { config, problems } = parse(raw);

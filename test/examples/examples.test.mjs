@@ -33,7 +33,7 @@ async function waitFor(condition, what, timeout = 20_000) {
 
 /** Runs `command` in `cwd`; fails the test with its output when it fails. */
 function run(command, args, cwd, env = process.env) {
-  const result = spawnSync(command, args, { cwd, encoding: 'utf8', env });
+  const result = spawnSync(command, args, { cwd, encoding: 'utf8', env, timeout: 180_000 });
   assert.equal(result.status, 0, `${command} ${args.join(' ')} in ${cwd}:\n${result.stdout}\n${result.stderr}`);
   return result.stdout;
 }
@@ -67,8 +67,12 @@ describe('the packed package', () => {
 
   test("a site's TypeScript type-checks in strict mode, and a wrong config fails it", () => {
     // consumer.ts marks each wrong config with @ts-expect-error: one that compiled would fail the check.
-    run(tsc, ['-p', 'tsconfig.json'], join(examples, 'typecheck'));
-    run(tsc, ['-p', 'tsconfig.json'], join(examples, 'react'));
+    for (const app of ['typecheck', 'react']) {
+      const files = run(tsc, ['-p', 'tsconfig.json', '--listFiles'], join(examples, app));
+      // The packed copy's types, not the repository's own dist/ (a package can import itself by name).
+      assert.match(files, /\/examples\/node_modules\/consent-gate\/dist\/types\/index\.d\.ts$/m, `${app}: the packed types`);
+      assert.doesNotMatch(files, new RegExp(`^${root}dist/`, 'm'), `${app}: not the repository's dist/`);
+    }
   });
 });
 
@@ -126,7 +130,7 @@ async function visit(browser, origin, { development = false, servedWorker = fals
   }
 }
 
-describe('the example apps in Chromium', { skip: !chromiumFound && !process.env.CI && 'no Chromium' }, () => {
+describe('the example apps in Chromium', { skip: !chromiumFound && !process.env.CI && 'no Chromium', timeout: 600_000 }, () => {
   let browser;
   before(async () => {
     if (!chromiumFound) throw new Error('no Chromium found');
@@ -160,6 +164,16 @@ describe('the example apps in Chromium', { skip: !chromiumFound && !process.env.
       }
     });
   }
+
+  test('vue built for production (the replay worker emitted by Vite), under its strict CSP', async () => {
+    run('npm', ['run', 'build', '--silent'], join(examples, 'vue'), { ...process.env, NODE_ENV: 'production' });
+    const server = await preview(serverOptions('vue'));
+    try {
+      await visit(browser, `http://127.0.0.1:${server.httpServer.address().port}`, { servedWorker: true });
+    } finally {
+      await server.close();
+    }
+  });
 
   test('react rendered on the server and hydrated (its npm run build)', async () => {
     // (Vite's dev server, started above in this process, set NODE_ENV=development.)
