@@ -11,24 +11,13 @@ import assert from 'node:assert/strict';
 import { chromium } from 'playwright';
 import { createServer, preview } from 'vite';
 import { discoverBrowsers } from '../runner/browsers.mjs';
+import { sleep, waitFor } from '../runner/wait.mjs';
 
 const chromiumFound = discoverBrowsers({ ...process.env, BROWSERS: 'chromium' }).found[0];
 if (!chromiumFound) {
   if (process.env.CI) throw new Error('demo e2e: no Chromium found');
   console.log('demo e2e: skipped, no Chromium');
   process.exit(0);
-}
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function waitFor(condition, what, timeout = 20_000) {
-  const start = Date.now();
-  for (;;) {
-    const value = await condition();
-    if (value) return value;
-    if (Date.now() - start > timeout) throw new Error(`demo e2e: timed out waiting for ${what}`);
-    await sleep(250);
-  }
 }
 
 /** Runs the journey against a server at `origin`; returns what the inbox saw. */

@@ -15,22 +15,11 @@ import { chromium } from 'playwright';
 import { createServer, preview } from 'vite';
 import { inboxPlugin } from '../../demo/server/inbox.mjs';
 import { discoverBrowsers } from '../runner/browsers.mjs';
+import { sleep, waitFor } from '../runner/wait.mjs';
 import { examples, installPackedPackage, root } from './packed.mjs';
 
 const chromiumFound = discoverBrowsers({ ...process.env, BROWSERS: 'chromium' }).found[0];
 const tsc = join(root, 'node_modules', '.bin', 'tsc');
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function waitFor(condition, what, timeout = 20_000) {
-  const start = Date.now();
-  for (;;) {
-    const value = await condition();
-    if (value) return value;
-    if (Date.now() - start > timeout) throw new Error(`timed out waiting for ${what}`);
-    await sleep(200);
-  }
-}
-
 /** Runs `command` in `cwd`; fails the test with its output when it fails. */
 function run(command, args, cwd, env = process.env) {
   const result = spawnSync(command, args, { cwd, encoding: 'utf8', env, timeout: 180_000 });

@@ -6,7 +6,7 @@
  * repository's node_modules above, as from a site's. Needs a built dist/.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +16,9 @@ export const examples = join(root, 'examples');
 
 /** Packs the repository and unpacks it for the examples; returns the tarball's file list. */
 export function installPackedPackage() {
+  for (const built of ['dist/consent-gate.js', 'dist/npm/index.js', 'dist/types/index.d.ts']) {
+    if (!existsSync(join(root, built))) throw new Error(`${built} is missing: run npm run build first (a plain vite build leaves out the npm entry and the types)`);
+  }
   const scratch = mkdtempSync(join(tmpdir(), 'consent-gate-pack-'));
   try {
     const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', scratch], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));
