@@ -56,7 +56,7 @@ describe('the packed package', () => {
 
   test("a site's TypeScript type-checks in strict mode, and a wrong config fails it", () => {
     // consumer.ts marks each wrong config with @ts-expect-error: one that compiled would fail the check.
-    for (const app of ['typecheck', 'react']) {
+    for (const app of ['typecheck', 'react', 'vue']) {
       const files = run(tsc, ['-p', 'tsconfig.json', '--listFiles'], join(examples, app));
       // The packed copy's types, not the repository's own dist/ (a package can import itself by name).
       assert.match(files, /\/examples\/node_modules\/consent-gate\/dist\/types\/index\.d\.ts$/m, `${app}: the packed types`);
