@@ -1,8 +1,9 @@
 /**
  * The npm package as a site developer meets it: packed, installed into the
  * example apps under examples/, imported on a server, type-checked in strict
- * mode, and run in Chromium: React 19 under StrictMode in development, React
- * rendered on the server and hydrated, and Vue. Each app must show one banner,
+ * mode, and run in Chromium: React 19 under StrictMode, Vue under a strict CSP
+ * and Svelte 5, in development and built (React and Svelte rendered on the
+ * server and hydrated). Each app must show one banner,
  * print no console error or warning, run its gated script only after Accept
  * all, and send masked replay to the loopback Sentry endpoint (the demo's
  * inbox) only after it. Run by `npm test` (dist/ is built by `pretest`).
@@ -56,7 +57,7 @@ describe('the packed package', () => {
 
   test("a site's TypeScript type-checks in strict mode, and a wrong config fails it", () => {
     // consumer.ts marks each wrong config with @ts-expect-error: one that compiled would fail the check.
-    for (const app of ['typecheck', 'react', 'vue']) {
+    for (const app of ['typecheck', 'react', 'vue', 'svelte']) {
       const files = run(tsc, ['-p', 'tsconfig.json', '--listFiles'], join(examples, app));
       // The packed copy's types, not the repository's own dist/ (a package can import itself by name).
       assert.match(files, /\/examples\/node_modules\/consent-gate\/dist\/types\/index\.d\.ts$/m, `${app}: the packed types`);
@@ -142,8 +143,13 @@ describe('the example apps in Chromium', { skip: !chromiumFound && !process.env.
     logLevel: 'warn',
   });
 
-  for (const app of ['react', 'vue']) {
-    test(`${app} in development (${app === 'react' ? 'StrictMode: effects run twice' : 'a strict CSP, the replay worker served by the app'})`, async () => {
+  const about = {
+    react: 'StrictMode: effects run twice',
+    vue: 'a strict CSP, the replay worker served by the app',
+    svelte: 'started in onMount',
+  };
+  for (const app of ['react', 'vue', 'svelte']) {
+    test(`${app} in development (${about[app]})`, async () => {
       const server = await createServer(serverOptions(app));
       try {
         await server.listen();
@@ -164,18 +170,21 @@ describe('the example apps in Chromium', { skip: !chromiumFound && !process.env.
     }
   });
 
-  test('react rendered on the server and hydrated (its npm run build)', async () => {
-    // (Vite's dev server, started above in this process, set NODE_ENV=development.)
-    run('npm', ['run', 'build', '--silent'], join(examples, 'react'), { ...process.env, NODE_ENV: 'production' });
-    const server = await preview(serverOptions('react'));
-    try {
-      const origin = `http://127.0.0.1:${server.httpServer.address().port}`;
-      const html = await (await fetch(`${origin}/`)).text();
-      assert.match(html, /<div id="root"><main><h1>consent-gate with React<\/h1>/, 'the server rendered the app');
-      assert.match(html, /<consent-gate-declaration><\/consent-gate-declaration>/);
-      await visit(browser, origin);
-    } finally {
-      await server.close();
-    }
-  });
+  for (const [app, title, mountId] of [['react', 'React', 'root'], ['svelte', 'Svelte', 'app']]) {
+    test(`${app} rendered on the server and hydrated (its npm run build)`, async () => {
+      // (Vite's dev server, started above in this process, set NODE_ENV=development.)
+      run('npm', ['run', 'build', '--silent'], join(examples, app), { ...process.env, NODE_ENV: 'production' });
+      const server = await preview(serverOptions(app));
+      try {
+        const origin = `http://127.0.0.1:${server.httpServer.address().port}`;
+        const html = await (await fetch(`${origin}/`)).text();
+        // The server rendered the app (importing consent-gate there), not the browser.
+        assert.match(html, new RegExp(`<div id="${mountId}">(<!--\\[-->)?<main><h1>consent-gate with ${title}</h1>`), 'the server rendered the app');
+        assert.match(html, /<consent-gate-declaration><\/consent-gate-declaration>/);
+        await visit(browser, origin);
+      } finally {
+        await server.close();
+      }
+    });
+  }
 });
