@@ -25,12 +25,12 @@ function canonical(config: unknown): string {
 }
 
 /**
- * The options as compared for a second start: the config as text, the page's
- * Sentry SDK and the worker's URL as they are, and how many extra gates (a
- * component re-creates its gate functions on every mount).
+ * The options as compared for a second start: the config and the worker's URL
+ * as text, and how many extra gates (a component re-creates its gate functions
+ * on every mount). The page's Sentry SDK is compared as it is.
  */
-function started(options: StartOptions, worker: string | undefined): string {
-  return JSON.stringify([canonical(options.config ?? {}), worker ?? null, options.gates?.length ?? 0]);
+function started(options: StartOptions): string {
+  return JSON.stringify([canonical(options.config ?? {}), String(options.replayWorkerUrl ?? ''), options.gates?.length ?? 0]);
 }
 
 /** `replayWorkerUrl` resolved against the page; one that is not http(s) is reported and not used. */
@@ -74,11 +74,11 @@ export function startConsentGate(options: StartOptions = {}): ConsentGateApi {
   if (typeof window === 'undefined' || typeof document === 'undefined') return inertApi();
   const page = window as StartedPage & { [STARTED_WITH]?: { options: string; sentry: unknown } };
   const running = page[STARTED];
-  const worker = workerUrl(options.replayWorkerUrl);
-  const these = { options: started(options, worker), sentry: options.sentry };
+  const these = { options: started(options), sentry: options.sentry };
   const before = page[STARTED_WITH];
   if (running && running !== true && before?.options === these.options && before.sentry === these.sentry) return running;
-  const api = start({ ...options, replayWorkerUrl: worker });
+  // (Checked only for a start that uses it: a running page ignores it.)
+  const api = start({ ...options, replayWorkerUrl: running ? undefined : workerUrl(options.replayWorkerUrl) });
   if (!running) page[STARTED_WITH] = these;
   return api;
 }

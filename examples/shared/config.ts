@@ -3,7 +3,7 @@
  * at the page's own server, where the example's test receives the envelopes
  * (put your project's DSN here in a real app).
  */
-import type { ConsentGateConfig } from 'consent-gate';
+import type { ConsentGateConfig, ConsentState } from 'consent-gate';
 
 export function exampleConfig(): ConsentGateConfig {
   return {
@@ -18,4 +18,10 @@ export function exampleConfig(): ConsentGateConfig {
       environment: 'example',
     },
   };
+}
+
+/** What the example pages show of the visitor's choice. */
+export function describeChoice(state: ConsentState | null): string {
+  if (!state) return 'No choice yet';
+  return `Granted: ${Object.entries(state.categories).filter(([, on]) => on).map(([name]) => name).join(', ')}`;
 }

@@ -39,6 +39,8 @@ export interface SitePage {
   /** A button of the widget, found by its accessible text. */
   button(name: string, within?: 'banner' | 'dialog'): HTMLButtonElement;
   events(type?: RecordedEvent['type']): RecordedEvent[];
+  /** The page's CSP violations, less those of the test server's own injected scripts (not ours). */
+  violations(): string[];
   close(): void;
 }
 
@@ -124,6 +126,7 @@ export async function openPage(options: OpenOptions = {}): Promise<SitePage> {
       return found;
     },
     events: (type) => win.__events.filter((event) => !type || event.type === type),
+    violations: () => win.__violations.filter((violation) => !violation.includes('__web-dev-server')),
     close: () => frame.remove(),
   };
   await waitFor(() => page.events('consent-gate:ready').length > 0, 'consent-gate:ready');

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { startConsentGate, type ConsentState } from 'consent-gate';
-import { exampleConfig } from '../../shared/config';
+import { describeChoice, exampleConfig } from '../../shared/config';
 
 /**
  * Starts consent-gate once the app is in the browser. Under StrictMode, React
@@ -22,12 +22,11 @@ function useConsent(): ConsentState | null {
 
 export function App() {
   const state = useConsent();
-  const granted = state ? Object.entries(state.categories).filter(([, on]) => on).map(([name]) => name) : [];
   return (
     <>
       <main>
         <h1>consent-gate with React</h1>
-        <p id="consent-state">{state ? `Granted: ${granted.join(', ')}` : 'No choice yet'}</p>
+        <p id="consent-state">{describeChoice(state)}</p>
         <label>
           Your name <input name="name" />
         </label>
